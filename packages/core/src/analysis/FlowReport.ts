@@ -1,0 +1,27 @@
+import type { ConstraintReport } from '../constraint/rank.js'
+import type { AgingItem } from '../metrics/aging.js'
+import type { DoraMetrics } from '../metrics/dora.js'
+import type { ItemMetrics } from '../metrics/items.js'
+import type { StageMetrics } from '../metrics/stages.js'
+
+/**
+ * Everything one analysis found: the machine-readable shape of `herbie analyze --json`
+ * (durations in seconds, times in ISO-8601 UTC).
+ *
+ * @since 0.1.0
+ * @category analysis
+ */
+export interface FlowReport extends ItemMetrics {
+  readonly window: { readonly from: string; readonly to: string; readonly days: number }
+  readonly stages: ReadonlyArray<StageMetrics>
+  readonly constraint: ConstraintReport
+  readonly agingWip: { readonly count: number; readonly oldest: ReadonlyArray<AgingItem> }
+  readonly dora?: DoraMetrics
+  readonly input: {
+    readonly lines: number
+    readonly events: number
+    readonly duplicates: number
+    readonly skippedLines: number
+  }
+  readonly warnings: ReadonlyArray<string>
+}

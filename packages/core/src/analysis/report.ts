@@ -1,0 +1,64 @@
+import { gatherEvidence } from '../constraint/evidence.js'
+import { rankConstraint } from '../constraint/rank.js'
+import { agingWip } from '../metrics/aging.js'
+import { doraMetrics } from '../metrics/dora.js'
+import { itemMetrics } from '../metrics/items.js'
+import { stageMetrics } from '../metrics/stages.js'
+import { type Window, windowDays } from '../metrics/Window.js'
+import { collectWaits } from '../metrics/waits.js'
+import type { StreamIndex } from '../stream/StreamIndex.js'
+import type { Timeline } from '../timeline/Timeline.js'
+import type { FlowReport } from './FlowReport.js'
+
+const LITTLE_TOLERANCE = 0.25
+const LITTLE_MIN_DEPARTURES = 20
+
+/**
+ * Counts about the input that the report carries.
+ *
+ * @since 0.1.0
+ * @category analysis
+ */
+export type InputCounts = FlowReport['input']
+
+/**
+ * Computes the whole report from timelines: pure, no I/O. `warnings` are carried over from
+ * reading and folding; Little's law deviations are added.
+ *
+ * @since 0.1.0
+ * @category analysis
+ */
+export const buildReport = (
+  timelines: ReadonlyArray<Timeline>,
+  index: StreamIndex,
+  window: Window,
+  input: InputCounts,
+  warnings: ReadonlyArray<string>,
+): FlowReport => {
+  const waits = collectWaits(timelines, index)
+  const stages = stageMetrics(timelines, index, waits, window)
+  const evidence = gatherEvidence(timelines, index, stages, waits, window)
+  const dora = doraMetrics(timelines, index, window)
+  const little = stages
+    .filter(
+      (stage) => stage.departures >= LITTLE_MIN_DEPARTURES && stage.littleLawDeviation > LITTLE_TOLERANCE,
+    )
+    .map(
+      (stage) =>
+        `Little's law is off by ${Math.round(stage.littleLawDeviation * 100)}% in ${stage.name}: its WIP is not steady over the window (a trend or a change), or events are missing.`,
+    )
+  return {
+    window: {
+      from: new Date(window.from).toISOString(),
+      to: new Date(window.to).toISOString(),
+      days: windowDays(window),
+    },
+    ...itemMetrics(timelines, index, window),
+    stages,
+    constraint: rankConstraint(evidence),
+    agingWip: agingWip(timelines, index, window),
+    ...(dora === undefined ? {} : { dora }),
+    input,
+    warnings: [...warnings, ...little],
+  }
+}

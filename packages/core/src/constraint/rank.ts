@@ -1,0 +1,120 @@
+import { formatDuration, formatPercent } from '../format/duration.js'
+import type { StageEvidence } from './evidence.js'
+
+/**
+ * One work stage's place in the constraint ranking. `score` is relative to the top stage (1).
+ *
+ * @since 0.1.0
+ * @category constraint
+ */
+export interface RankedStage {
+  readonly stage: string
+  readonly score: number
+  readonly utilisation: number
+  readonly waitShare: number
+  readonly queueGrowthPerDay: number
+}
+
+/**
+ * The constraint of the stream: the work stage whose capacity is smallest relative to the demand
+ * on it, with the ranking of all work stages, a confidence in [0, 1], the evidence in sentences,
+ * and the stages not worth speeding up with the reason.
+ *
+ * @since 0.1.0
+ * @category constraint
+ */
+export interface ConstraintReport {
+  readonly stage: string | undefined
+  readonly confidence: number
+  readonly ranking: ReadonlyArray<RankedStage>
+  readonly evidence: ReadonlyArray<string>
+  readonly notToOptimise: ReadonlyArray<{ readonly stage: string; readonly reason: string }>
+}
+
+const MIN_DEPARTURES = 30
+
+/**
+ * The raw score of a stage: its load (demand over capacity, capped at 2) first, then the share of
+ * lead time spent waiting for it, then the growth of its queue relative to its demand. A long
+ * stage that works on many items at once has a low load and no queue; a short stage with no queue
+ * has a low load: neither scores high.
+ *
+ * @since 0.1.0
+ * @category constraint
+ */
+export const constraintScore = (evidence: StageEvidence): number => {
+  const growth = evidence.demandPerDay > 0 ? evidence.queueGrowthPerDay / evidence.demandPerDay : 0
+  return Math.min(evidence.utilisation, 2) + 0.5 * evidence.waitShare + Math.min(Math.max(growth, 0), 0.5)
+}
+
+const clamp01 = (value: number): number => Math.min(1, Math.max(0, value))
+
+const sentences = (top: StageEvidence, after: ReadonlyArray<StageEvidence>): string[] => {
+  const lines = [
+    `${formatPercent(top.waitShare)} of lead time is spent waiting for ${top.stage} (${formatDuration(top.meanWaitSeconds)} on average before it starts).`,
+    top.queueGrowthPerDay > 0.05
+      ? `The queue in front of ${top.stage} grows by ${top.queueGrowthPerDay.toFixed(1)} items per day (${top.queueNow} waiting at the end, ${top.avgQueue.toFixed(1)} on average).`
+      : `${top.avgQueue.toFixed(1)} items wait in front of ${top.stage} on average; the queue is not growing.`,
+    `${top.stage} is loaded at ${formatPercent(top.utilisation)} of its capacity: ${top.demandPerDay.toFixed(1)} items per day need it and it can finish about ${top.capacityPerDay.toFixed(1)} (${top.concurrency} at a time, ${formatDuration(top.meanServiceSeconds)} each).`,
+  ]
+  if (after.length > 0) {
+    const busiest = Math.max(...after.map((stage) => stage.utilisation))
+    lines.push(
+      `The stages after it (${after.map((stage) => stage.stage).join(', ')}) are loaded at ${formatPercent(busiest)} or less: they wait for work.`,
+    )
+  }
+  return lines
+}
+
+const notWorthIt = (stage: StageEvidence, longest: StageEvidence): string => {
+  const because =
+    stage === longest
+      ? `takes the longest (${formatDuration(stage.meanServiceSeconds)} each) but`
+      : `takes ${formatDuration(stage.meanServiceSeconds)} each and`
+  return `${stage.stage} ${because} is loaded at ${formatPercent(stage.utilisation)} with ${formatPercent(stage.waitShare)} of lead time waiting for it: making it faster will not ship more.`
+}
+
+/**
+ * Ranks the work stages and names the constraint. With no evidence (no work stage, or nothing
+ * finished) the stage is undefined and the confidence zero.
+ *
+ * @since 0.1.0
+ * @category constraint
+ */
+export const rankConstraint = (evidence: ReadonlyArray<StageEvidence>): ConstraintReport => {
+  const scored = evidence
+    .map((stage, order) => ({ stage, order, raw: constraintScore(stage) }))
+    .sort((a, b) => b.raw - a.raw || a.order - b.order)
+  const first = scored[0]
+  if (first === undefined || first.raw <= 0) {
+    return { stage: undefined, confidence: 0, ranking: [], evidence: [], notToOptimise: [] }
+  }
+  const second = scored[1]
+  const margin = second === undefined ? 1 : (first.raw - second.raw) / first.raw
+  const volume = Math.min(1, first.stage.departures / MIN_DEPARTURES)
+  const loaded = Math.min(1, first.stage.utilisation / 0.7)
+  const confidence = clamp01(volume * loaded * clamp01(0.3 + 1.4 * margin))
+  const after = evidence.filter((_, order) => order > first.order)
+  const others = scored.slice(1).map((entry) => entry.stage)
+  const longest = others.reduce<StageEvidence | undefined>(
+    (best, stage) =>
+      best === undefined || stage.meanServiceSeconds > best.meanServiceSeconds ? stage : best,
+    undefined,
+  )
+  return {
+    stage: first.stage.stage,
+    confidence,
+    ranking: scored.map(({ stage, raw }) => ({
+      stage: stage.stage,
+      score: raw / first.raw,
+      utilisation: stage.utilisation,
+      waitShare: stage.waitShare,
+      queueGrowthPerDay: stage.queueGrowthPerDay,
+    })),
+    evidence: sentences(first.stage, after),
+    notToOptimise:
+      longest === undefined
+        ? []
+        : others.map((stage) => ({ stage: stage.stage, reason: notWorthIt(stage, longest) })),
+  }
+}

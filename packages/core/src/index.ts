@@ -1,0 +1,49 @@
+/**
+ * Herbie core: the stage-event contract, value streams, timelines, flow metrics, constraint
+ * detection, DORA keys and the value-stream simulator.
+ *
+ * @since 0.1.0
+ */
+export { type AnalyzeOptions, analyzeEventLog, analyzeNdjson } from './analysis/analyze.js'
+export { InvalidEvents, InvalidWindow, SourceUnreadable } from './analysis/errors.js'
+export type { FlowReport } from './analysis/FlowReport.js'
+export { buildReport, type InputCounts } from './analysis/report.js'
+export { gatherEvidence, type StageEvidence } from './constraint/evidence.js'
+export {
+  type ConstraintReport,
+  constraintScore,
+  type RankedStage,
+  rankConstraint,
+} from './constraint/rank.js'
+export { type FieldIssue, issueAt } from './event/issue.js'
+export { type EventSink, type InvalidLine, type ScanSummary, scanNdjson } from './event/ndjson.js'
+export {
+  AttributeValue,
+  Link,
+  LinkKind,
+  Outcome,
+  StageEvent,
+  type StageEventEncoded,
+  StageEventType,
+} from './event/StageEvent.js'
+export { fieldIssueOf } from './event/schemaIssue.js'
+export { IsoTimestamp, parseTimestamp } from './event/timestamp.js'
+export { validateEvent } from './event/validate.js'
+export { formatDuration, formatPercent } from './format/duration.js'
+export { type EventLog, type EventLogBuilder, type ItemEvent, makeEventLog } from './ingest/EventLog.js'
+export { type AgingItem, agingWip } from './metrics/aging.js'
+export { type DoraBand, type DoraMetrics, doraBands, doraMetrics } from './metrics/dora.js'
+export { doneWithin, type ItemMetrics, itemMetrics, workTime } from './metrics/items.js'
+export { quantileSorted, type Summary, summarizeMillis } from './metrics/percentile.js'
+export { type QueueStats, queueStats } from './metrics/queue.js'
+export { type StageMetrics, stageMetrics } from './metrics/stages.js'
+export { DAY_MS, overlap, type Window, windowDays, within } from './metrics/Window.js'
+export { collectWaits, readyAt, type Wait } from './metrics/waits.js'
+export { type SimResult, simulate, stageLoads } from './simulate/engine.js'
+export { type MinHeap, makeHeap } from './simulate/heap.js'
+export { type Distribution, meanOf, type Random, sample, seededRandom } from './simulate/random.js'
+export type { SimArrivals, SimScenario, SimSpeedup, SimStage } from './simulate/scenario.js'
+export { indexStream, type StreamIndex } from './stream/StreamIndex.js'
+export { Activity, defaultValueStream, StageDefinition, ValueStream } from './stream/ValueStream.js'
+export { foldTimelines, type Timelines } from './timeline/fold.js'
+export type { Interval, Timeline, TimelineWarning } from './timeline/Timeline.js'

@@ -1,0 +1,110 @@
+import type { FieldIssue } from '../event/issue.js'
+import type { Outcome } from '../event/StageEvent.js'
+import type { StreamIndex } from '../stream/StreamIndex.js'
+
+/**
+ * One event as the analysis keeps it: the stage as its position in the stream, the time in epoch
+ * milliseconds, the outcome, and whether it concerns the production environment.
+ *
+ * @since 0.1.0
+ * @category ingest
+ */
+export interface ItemEvent {
+  readonly stage: number
+  readonly exit: boolean
+  readonly at: number
+  readonly outcome: Outcome | undefined
+  readonly production: boolean
+}
+
+/**
+ * The events of a whole file or stream, deduplicated by id and grouped by work item.
+ *
+ * @since 0.1.0
+ * @category ingest
+ */
+export interface EventLog {
+  readonly items: ReadonlyMap<string, ReadonlyArray<ItemEvent>>
+  readonly accepted: number
+  readonly duplicates: number
+  readonly firstAt: number
+  readonly lastAt: number
+}
+
+/**
+ * Accumulates events into an {@link EventLog}: `add` takes one event that passed the contract
+ * check, with its time already parsed, and returns an issue when its stage is not in the stream.
+ *
+ * @since 0.1.0
+ * @category ingest
+ */
+export interface EventLogBuilder {
+  readonly add: (event: Readonly<Record<string, unknown>>, at: number) => FieldIssue | undefined
+  readonly unknownStages: () => ReadonlyArray<string>
+  readonly build: () => EventLog
+}
+
+const PRODUCTION = /^prod(uction)?$/i
+
+const isProduction = (event: Readonly<Record<string, unknown>>): boolean => {
+  const attributes = event.attributes as Record<string, unknown> | undefined
+  if (attributes !== undefined) {
+    const environment = attributes.environment
+    if (typeof environment === 'string' && PRODUCTION.test(environment)) return true
+    if (attributes.production === true) return true
+  }
+  const links = event.links as ReadonlyArray<{ kind: string; id: string }> | undefined
+  return links?.some((link) => link.kind === 'environment' && PRODUCTION.test(link.id)) ?? false
+}
+
+/**
+ * Starts an empty event log for a value stream.
+ *
+ * @since 0.1.0
+ * @category ingest
+ */
+export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
+  const items = new Map<string, ItemEvent[]>()
+  const seen = new Set<string>()
+  const unknown = new Set<string>()
+  let accepted = 0
+  let duplicates = 0
+  let firstAt = Number.POSITIVE_INFINITY
+  let lastAt = Number.NEGATIVE_INFINITY
+  return {
+    add: (event, at) => {
+      const stageName = event.stage as string
+      const stage = index.positionOf.get(stageName)
+      if (stage === undefined) {
+        unknown.add(stageName)
+        return {
+          field: 'stage',
+          reason: `unknown stage ${JSON.stringify(stageName)}: not in the value stream (${index.stages.map((s) => s.name).join(', ')})`,
+        }
+      }
+      const id = event.id as string
+      if (seen.has(id)) {
+        duplicates++
+        return undefined
+      }
+      seen.add(id)
+      accepted++
+      if (at < firstAt) firstAt = at
+      if (at > lastAt) lastAt = at
+      const itemId = event.itemId as string
+      const record: ItemEvent = {
+        stage,
+        exit: event.type === 'exit',
+        at,
+        outcome: event.outcome as Outcome | undefined,
+        production: isProduction(event),
+      }
+      const list = items.get(itemId)
+      if (list === undefined) items.set(itemId, [record])
+      else list.push(record)
+      return undefined
+    },
+    unknownStages: () => [...unknown].sort(),
+    build: () => ({ items, accepted, duplicates, firstAt, lastAt }),
+  }
+}

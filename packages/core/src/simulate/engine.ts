@@ -1,0 +1,158 @@
+import type { StageEventEncoded } from '../event/StageEvent.js'
+import { makeHeap } from './heap.js'
+import { meanOf, type Random, sample, seededRandom } from './random.js'
+import type { SimScenario, SimStage } from './scenario.js'
+
+const HOUR_MS = 3_600_000
+
+/**
+ * What a simulation produced: the events in time order, how many items started, and the known
+ * truth: each stage's load (demand over capacity) and the constraint (the highest load).
+ *
+ * @since 0.1.0
+ * @category simulation
+ */
+export interface SimResult {
+  readonly events: ReadonlyArray<StageEventEncoded>
+  readonly items: number
+  readonly loads: Readonly<Record<string, number>>
+  readonly constraint: string
+}
+
+type Pending =
+  | { readonly kind: 'arrive' }
+  | { readonly kind: 'finish'; readonly item: number; readonly stage: number }
+
+/**
+ * Each stage's load for the scenario: arrivals per hour times mean service over servers. With
+ * saturated arrivals the first stage's own capacity is the demand. Speed-ups are averaged over
+ * the time they apply.
+ *
+ * @since 0.1.0
+ * @category simulation
+ */
+export const stageLoads = (scenario: SimScenario): Record<string, number> => {
+  const stages = scenario.stages
+  const speed = (stage: SimStage) => {
+    const up = scenario.speedups?.find((speedup) => speedup.stage === stage.name)
+    if (up === undefined) return 1
+    const share = Math.max(0, scenario.days - up.fromDay) / scenario.days
+    return 1 / (1 - share + share / up.factor)
+  }
+  const first = stages[0]!
+  const demand =
+    scenario.arrivals.kind === 'poisson'
+      ? scenario.arrivals.perDay / 24
+      : (first.servers * speed(first)) / meanOf(first.service)
+  const loads: Record<string, number> = {}
+  for (const stage of stages) {
+    const attempts = 1 / (1 - (stage.failureRate ?? 0))
+    loads[stage.name] = Number.isFinite(stage.servers)
+      ? (demand * attempts * meanOf(stage.service)) / (speed(stage) * stage.servers)
+      : 0
+  }
+  return loads
+}
+
+/**
+ * Runs a discrete-event simulation of the scenario and returns its stage events. The same
+ * scenario (seed included) always yields the same events.
+ *
+ * @since 0.1.0
+ * @category simulation
+ */
+export const simulate = (scenario: SimScenario): SimResult => {
+  const random: Random = seededRandom(scenario.seed)
+  const stages = scenario.stages
+  const startMs = Date.parse(scenario.start)
+  const horizon = scenario.days * 24
+  const prefix = scenario.itemPrefix ?? 'sim'
+  const source = scenario.source ?? 'simulator'
+  const done = scenario.done ?? 'done'
+  const events: StageEventEncoded[] = []
+  const heap = makeHeap<Pending>()
+  const busy = stages.map(() => 0)
+  const queues: number[][] = stages.map(() => [])
+  const heads = stages.map(() => 0)
+  const visits = new Map<string, number>()
+  let items = 0
+
+  const emit = (
+    item: number,
+    stage: string,
+    type: 'enter' | 'exit',
+    t: number,
+    extra: Partial<StageEventEncoded> = {},
+  ) => {
+    const itemId = `${prefix}-${item}`
+    const key = `${itemId}/${stage}/${type}`
+    const visit = (visits.get(key) ?? 0) + 1
+    visits.set(key, visit)
+    events.push({
+      id: `${key}/${visit}`,
+      itemId,
+      stage,
+      type,
+      at: new Date(startMs + Math.round(t * HOUR_MS)).toISOString(),
+      source,
+      ...extra,
+    })
+  }
+  const attributes = (stage: SimStage) =>
+    stage.environment === undefined ? {} : { attributes: { environment: stage.environment } }
+  const factor = (stage: SimStage, t: number) => {
+    let speed = 1
+    for (const up of scenario.speedups ?? [])
+      if (up.stage === stage.name && t >= up.fromDay * 24) speed *= up.factor
+    return speed
+  }
+  const start = (item: number, k: number, t: number) => {
+    const stage = stages[k]!
+    busy[k]!++
+    if (stage.queue !== undefined) emit(item, stage.queue, 'exit', t)
+    emit(item, stage.name, 'enter', t, attributes(stage))
+    heap.push(t + sample(stage.service, random) / factor(stage, t), { kind: 'finish', item, stage: k })
+  }
+  const ready = (item: number, k: number, t: number) => {
+    const stage = stages[k]!
+    if (stage.queue !== undefined) emit(item, stage.queue, 'enter', t)
+    if (busy[k]! < stage.servers) start(item, k, t)
+    else queues[k]!.push(item)
+  }
+  const newItem = () => items++
+
+  if (scenario.arrivals.kind === 'saturated') {
+    for (let s = 0; s < stages[0]!.servers; s++) start(newItem(), 0, 0)
+  } else heap.push(0, { kind: 'arrive' })
+  const perHour = scenario.arrivals.kind === 'poisson' ? scenario.arrivals.perDay / 24 : 0
+
+  for (let next = heap.pop(); next !== undefined && next.key <= horizon; next = heap.pop()) {
+    const t = next.key
+    const pending = next.value
+    if (pending.kind === 'arrive') {
+      ready(newItem(), 0, t)
+      heap.push(t - Math.log(1 - random()) / perHour, { kind: 'arrive' })
+      continue
+    }
+    const k = pending.stage
+    const stage = stages[k]!
+    busy[k]!--
+    const failed = stage.failureRate !== undefined && random() < stage.failureRate
+    const outcome = stage.failureRate !== undefined || stage.environment !== undefined
+    emit(pending.item, stage.name, 'exit', t, {
+      ...attributes(stage),
+      ...(outcome ? { outcome: failed ? 'failure' : 'success' } : {}),
+    })
+    // The freed server takes the next in line before the item moves on (or queues again).
+    const queue = queues[k]!
+    if (heads[k]! < queue.length) start(queue[heads[k]!++]!, k, t)
+    else if (k === 0 && scenario.arrivals.kind === 'saturated' && !failed) start(newItem(), 0, t)
+    if (failed) ready(pending.item, k, t)
+    else if (k + 1 < stages.length) ready(pending.item, k + 1, t)
+    else emit(pending.item, done, 'enter', t)
+  }
+
+  const loads = stageLoads(scenario)
+  const constraint = Object.entries(loads).reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]
+  return { events, items, loads, constraint }
+}

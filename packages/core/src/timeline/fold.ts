@@ -1,0 +1,161 @@
+import type { ItemEvent } from '../ingest/EventLog.js'
+import type { StreamIndex } from '../stream/StreamIndex.js'
+import type { Interval, Timeline, TimelineWarning } from './Timeline.js'
+
+const SAMPLE_IDS = 10
+
+type Kind = TimelineWarning['kind']
+
+const MESSAGES: Record<Kind, string> = {
+  'exit-without-enter': 'exits with no matching enter (ignored)',
+  'enter-without-exit':
+    'entered a stage and never left it although the item is done (left out of time in stage)',
+  'enter-while-inside': 'entered a stage again before leaving it (the later enter is ignored)',
+}
+
+/** Collects timeline warnings by kind, keeping the count and the first item ids. */
+interface WarningCollector {
+  readonly report: (kind: Kind, itemId: string) => void
+  readonly warnings: () => ReadonlyArray<TimelineWarning>
+}
+
+const makeWarnings = (): WarningCollector => {
+  const byKind = new Map<Kind, { count: number; ids: string[] }>()
+  return {
+    report: (kind, itemId) => {
+      const entry = byKind.get(kind) ?? { count: 0, ids: [] }
+      entry.count++
+      if (entry.ids.length < SAMPLE_IDS && !entry.ids.includes(itemId)) entry.ids.push(itemId)
+      byKind.set(kind, entry)
+    },
+    warnings: () =>
+      [...byKind].map(([kind, { count, ids }]) => ({
+        kind,
+        count,
+        itemIds: ids,
+        message: `${count} ${MESSAGES[kind]}: ${ids.join(', ')}${count > ids.length ? ', ...' : ''}`,
+      })),
+  }
+}
+
+/** Orders events by time; at equal times exits come before enters, so a zero-gap re-entry pairs. */
+const byTime = (a: ItemEvent, b: ItemEvent): number => a.at - b.at || Number(b.exit) - Number(a.exit)
+
+const pairStage = (
+  itemId: string,
+  events: ReadonlyArray<ItemEvent>,
+  out: Interval[],
+  warn: WarningCollector['report'],
+): void => {
+  let open: ItemEvent | undefined
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!
+    if (!event.exit) {
+      if (open === undefined) open = event
+      else warn('enter-while-inside', itemId)
+      continue
+    }
+    if (open !== undefined) {
+      out.push({
+        stage: event.stage,
+        enter: open.at,
+        exit: event.at,
+        outcome: event.outcome,
+        production: event.production || open.production,
+      })
+      open = undefined
+      continue
+    }
+    // An exit at the same instant as an enter that sorted after it is a zero-length stay.
+    const next = events[i + 1]
+    if (next !== undefined && !next.exit && next.at === event.at) {
+      out.push({
+        stage: event.stage,
+        enter: next.at,
+        exit: event.at,
+        outcome: event.outcome,
+        production: event.production || next.production,
+      })
+      i++
+    } else warn('exit-without-enter', itemId)
+  }
+  if (open !== undefined) {
+    out.push({
+      stage: open.stage,
+      enter: open.at,
+      exit: undefined,
+      outcome: undefined,
+      production: open.production,
+    })
+  }
+}
+
+const foldItem = (
+  itemId: string,
+  events: ReadonlyArray<ItemEvent>,
+  index: StreamIndex,
+  warn: WarningCollector['report'],
+): Timeline => {
+  const byStage = new Map<number, ItemEvent[]>()
+  for (const event of events) {
+    const list = byStage.get(event.stage)
+    if (list === undefined) byStage.set(event.stage, [event])
+    else list.push(event)
+  }
+  const intervals: Interval[] = []
+  for (const stageEvents of byStage.values()) pairStage(itemId, stageEvents.sort(byTime), intervals, warn)
+  intervals.sort((a, b) => a.enter - b.enter || a.stage - b.stage)
+  let firstEnter = Number.POSITIVE_INFINITY
+  let committedAt: number | undefined
+  let doneAt: number | undefined
+  for (const interval of intervals) {
+    if (interval.enter < firstEnter) firstEnter = interval.enter
+    if (interval.stage >= index.commitment && interval.stage !== index.done && committedAt === undefined) {
+      committedAt = interval.enter
+    }
+    if (interval.stage === index.done && doneAt === undefined) doneAt = interval.exit ?? interval.enter
+  }
+  if (doneAt !== undefined) {
+    const finished = doneAt
+    for (const interval of intervals) {
+      if (interval.exit === undefined && interval.stage !== index.done && interval.enter <= finished) {
+        warn('enter-without-exit', itemId)
+      }
+    }
+  }
+  if (firstEnter === Number.POSITIVE_INFINITY) {
+    // Only unmatched exits: the item still existed at those times.
+    firstEnter = events.reduce((min, event) => Math.min(min, event.at), Number.POSITIVE_INFINITY)
+  }
+  return { itemId, intervals, firstEnter, committedAt, doneAt }
+}
+
+/**
+ * The result of folding events into timelines.
+ *
+ * @since 0.1.0
+ * @category timelines
+ */
+export interface Timelines {
+  readonly timelines: ReadonlyArray<Timeline>
+  readonly warnings: ReadonlyArray<TimelineWarning>
+}
+
+/**
+ * Folds each item's events into stage intervals. Events may come in any order; an item may enter
+ * the same stage many times (review after changes were requested). Exits with no enter, enters
+ * never closed on a finished item and enters inside an open stay are reported as warnings that
+ * name the items, never dropped silently; an open stay of an unfinished item is aging WIP.
+ *
+ * @since 0.1.0
+ * @category timelines
+ */
+export const foldTimelines = (
+  items: ReadonlyMap<string, ReadonlyArray<ItemEvent>>,
+  index: StreamIndex,
+): Timelines => {
+  const collector = makeWarnings()
+  const timelines: Timeline[] = []
+  for (const [itemId, events] of items) timelines.push(foldItem(itemId, events, index, collector.report))
+  return { timelines, warnings: collector.warnings() }
+}
