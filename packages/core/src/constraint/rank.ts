@@ -66,7 +66,10 @@ const sentences = (top: StageEvidence, after: ReadonlyArray<StageEvidence>): str
   return lines
 }
 
-const notWorthIt = (stage: StageEvidence, longest: StageEvidence): string => {
+const notWorthIt = (stage: StageEvidence, longest: StageEvidence, constraint: StageEvidence): string => {
+  if (stage.utilisation >= 0.9 && stage.waitShare < constraint.waitShare / 4) {
+    return `${stage.stage} is busy (${formatPercent(stage.utilisation)} loaded) but only ${formatPercent(stage.waitShare)} of lead time waits for it: more of its output would wait in front of ${constraint.stage}.`
+  }
   const because =
     stage === longest
       ? `takes the longest (${formatDuration(stage.meanServiceSeconds)} each) but`
@@ -115,6 +118,6 @@ export const rankConstraint = (evidence: ReadonlyArray<StageEvidence>): Constrai
     notToOptimise:
       longest === undefined
         ? []
-        : others.map((stage) => ({ stage: stage.stage, reason: notWorthIt(stage, longest) })),
+        : others.map((stage) => ({ stage: stage.stage, reason: notWorthIt(stage, longest, first.stage) })),
   }
 }

@@ -1,0 +1,48 @@
+import { analyzeNdjson, type FlowReport, type ValueStream } from '@herbie/core'
+import { Effect, Option } from 'effect'
+import { loadStream } from '../input/loadStream.js'
+import { openEvents } from '../input/openEvents.js'
+import { parseInstant } from '../input/parseInstant.js'
+
+/**
+ * What `analyze` and `demo` share: where the events are and how to read them.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export interface AnalysisInput {
+  readonly events: string
+  readonly stream: Option.Option<string>
+  readonly from: Option.Option<string>
+  readonly to: Option.Option<string>
+  readonly skipInvalid: boolean
+}
+
+const instant = (flag: string, value: Option.Option<string>) =>
+  Option.match(value, {
+    onNone: () => Effect.succeed(undefined),
+    onSome: (text) => parseInstant(flag, text),
+  })
+
+/**
+ * Loads the stream, parses the window, streams the events file and analyses it.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const runAnalysis = (input: AnalysisInput, stream?: ValueStream) =>
+  Effect.gen(function* () {
+    const valueStream =
+      stream ?? (Option.isSome(input.stream) ? yield* loadStream(input.stream.value) : undefined)
+    const from = yield* instant('--from', input.from)
+    const to = yield* instant('--to', input.to)
+    const chunks = yield* openEvents(input.events)
+    const report: FlowReport = yield* analyzeNdjson(chunks, {
+      sourceName: input.events,
+      skipInvalid: input.skipInvalid,
+      ...(valueStream === undefined ? {} : { stream: valueStream }),
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+    })
+    return report
+  })
