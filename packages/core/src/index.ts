@@ -16,7 +16,14 @@ export {
   rankConstraint,
 } from './constraint/rank.js'
 export { type FieldIssue, issueAt } from './event/issue.js'
-export { type EventSink, type InvalidLine, type ScanSummary, scanNdjson } from './event/ndjson.js'
+export { stageEventJsonSchema } from './event/jsonSchema.js'
+export {
+  type ChunkSource,
+  type EventSink,
+  type InvalidLine,
+  type ScanSummary,
+  scanNdjson,
+} from './event/ndjson.js'
 export {
   AttributeValue,
   Link,

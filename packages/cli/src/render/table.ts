@@ -7,7 +7,11 @@
  */
 export const renderTable = (rows: ReadonlyArray<ReadonlyArray<string>>): string => {
   const widths: number[] = []
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)))
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length)
+    })
+  }
   const line = (row: ReadonlyArray<string>) =>
     row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
   const [header, ...body] = rows

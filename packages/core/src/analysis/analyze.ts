@@ -1,5 +1,5 @@
 import { Effect } from 'effect'
-import { type InvalidLine, scanNdjson } from '../event/ndjson.js'
+import { type ChunkSource, type InvalidLine, scanNdjson } from '../event/ndjson.js'
 import { makeEventLog } from '../ingest/EventLog.js'
 import type { Window } from '../metrics/Window.js'
 import { indexStream } from '../stream/StreamIndex.js'
@@ -38,7 +38,7 @@ export interface AnalyzeOptions {
  * @category analysis
  */
 export const analyzeNdjson = (
-  chunks: AsyncIterable<Uint8Array | string>,
+  chunks: ChunkSource,
   options: AnalyzeOptions = {},
 ): Effect.Effect<FlowReport, InvalidEvents | SourceUnreadable | InvalidWindow> =>
   Effect.gen(function* () {

@@ -3,10 +3,14 @@ import { IsoTimestamp } from './timestamp.js'
 
 const required = (what: string) => ({ missingMessage: () => `missing ${what}` })
 
-const NonEmpty = (field: string) =>
+const NonEmpty = (field: string, description: string) =>
   Schema.String.pipe(
     Schema.minLength(1, { message: () => `${field} must be a non-empty string` }),
-  ).annotations({ message: () => `${field} must be a non-empty string` })
+  ).annotations({
+    message: () => `${field} must be a non-empty string`,
+    title: field,
+    description,
+  })
 
 /**
  * Whether an item entered or left a stage.
@@ -56,7 +60,9 @@ export const LinkKind = Schema.Literal(
  */
 export const Link = Schema.Struct({
   kind: Schema.propertySignature(LinkKind).annotations(required('link kind')),
-  id: Schema.propertySignature(NonEmpty('link id')).annotations(required('link id')),
+  id: Schema.propertySignature(
+    NonEmpty('link id', 'what the link points at: an issue key, a commit SHA, a PR number...'),
+  ).annotations(required('link id')),
 })
 
 /**
@@ -77,12 +83,20 @@ export const AttributeValue = Schema.Union(Schema.String, Schema.Number, Schema.
  * @category events
  */
 export const StageEvent = Schema.Struct({
-  id: Schema.propertySignature(NonEmpty('id')).annotations(required('id')),
-  itemId: Schema.propertySignature(NonEmpty('itemId')).annotations(required('itemId')),
-  stage: Schema.propertySignature(NonEmpty('stage')).annotations(required('stage')),
+  id: Schema.propertySignature(
+    NonEmpty('id', 'deterministic and unique: the same source fact always yields the same id'),
+  ).annotations(required('id')),
+  itemId: Schema.propertySignature(
+    NonEmpty('itemId', 'the work item, e.g. jira:PROJ-123 or github:acme/api#42'),
+  ).annotations(required('itemId')),
+  stage: Schema.propertySignature(NonEmpty('stage', 'a stage name of the value stream')).annotations(
+    required('stage'),
+  ),
   type: Schema.propertySignature(StageEventType).annotations(required('type')),
   at: Schema.propertySignature(IsoTimestamp).annotations(required('at')),
-  source: Schema.propertySignature(NonEmpty('source')).annotations(required('source')),
+  source: Schema.propertySignature(
+    NonEmpty('source', 'the system that observed it: github, jira, ...'),
+  ).annotations(required('source')),
   outcome: Schema.optional(Outcome),
   links: Schema.optional(
     Schema.Array(Link).annotations({ message: () => 'links must be an array of { kind, id }' }),

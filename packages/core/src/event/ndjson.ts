@@ -12,6 +12,15 @@ export interface InvalidLine extends FieldIssue {
 }
 
 /**
+ * Where NDJSON comes from: any sync or async iterable of bytes or text (a file read stream, an
+ * HTTP body, an array of strings).
+ *
+ * @since 0.1.0
+ * @category events
+ */
+export type ChunkSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>
+
+/**
  * Receives each valid event of an NDJSON scan; may still reject it (an unknown stage, say) by
  * returning an issue.
  *
@@ -55,7 +64,7 @@ const parseLine = (text: string, line: number, sink: EventSink): InvalidLine | u
  * @category events
  */
 export const scanNdjson = async (
-  chunks: AsyncIterable<Uint8Array | string>,
+  chunks: ChunkSource,
   sink: EventSink,
   onInvalid: (invalid: InvalidLine) => void,
 ): Promise<ScanSummary> => {

@@ -18,8 +18,11 @@ export interface Wait {
 }
 
 /**
- * When the item became ready for `stage` as seen at time `at`: the latest exit, no later than
- * `at`, of a work stay in that stage or one before it in the stream; otherwise its first enter.
+ * When the item became ready for `stage` as seen at time `at`. On a first visit: the latest exit,
+ * no later than `at`, of a work stay in that stage or one before it in the stream (a CI run
+ * beside review does not shorten the wait for review). On a return (review after changes were
+ * requested, develop after a failed review): the latest exit of any work stay. Without such an
+ * exit: the item's first enter.
  *
  * @since 0.1.0
  * @category metrics
@@ -31,10 +34,14 @@ export const readyAt = (
   at: number,
   self?: Interval,
 ): number => {
+  let revisit = false
+  for (const other of timeline.intervals) {
+    if (other !== self && other.stage === stage && other.enter < at) revisit = true
+  }
   let ready = timeline.firstEnter
   for (const other of timeline.intervals) {
     if (other === self || other.exit === undefined || !index.isWork[other.stage]) continue
-    if (other.stage <= stage && other.exit <= at && other.exit > ready) ready = other.exit
+    if ((revisit || other.stage <= stage) && other.exit <= at && other.exit > ready) ready = other.exit
   }
   return Math.min(ready, at)
 }

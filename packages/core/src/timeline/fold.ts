@@ -156,6 +156,8 @@ export const foldTimelines = (
 ): Timelines => {
   const collector = makeWarnings()
   const timelines: Timeline[] = []
-  for (const [itemId, events] of items) timelines.push(foldItem(itemId, events, index, collector.report))
+  // Items in id order, so that the report does not depend on the order events arrived in.
+  const ids = [...items.keys()].sort()
+  for (const itemId of ids) timelines.push(foldItem(itemId, items.get(itemId)!, index, collector.report))
   return { timelines, warnings: collector.warnings() }
 }

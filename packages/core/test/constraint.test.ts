@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import { type SimScenario, simulate } from '../src/index.js'
+import { analyze } from './support/events.js'
+import { FAMILIES, randomScenario } from './support/scenarios.js'
+
+const detect = (seed: number) => {
+  const { scenario, stream, family } = randomScenario(seed)
+  const result = simulate(scenario)
+  const report = analyze(result.events, undefined, stream)
+  return { family, truth: result.constraint, found: report.constraint.stage, report }
+}
+
+const SCENARIOS = 60
+
+describe('constraint detection on simulated streams with a known constraint', () => {
+  const outcomes = Array.from({ length: SCENARIOS }, (_, seed) => detect(seed + 1))
+
+  it(`names the true constraint in at least 95% of ${SCENARIOS} seeded scenarios`, () => {
+    const misses = outcomes.filter((outcome) => outcome.found !== outcome.truth)
+    const accuracy = 1 - misses.length / outcomes.length
+    expect(
+      accuracy,
+      `misses: ${misses.map((m) => `${m.family}: truth ${m.truth}, found ${m.found}`).join('; ')}`,
+    ).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('covers every family, explicit and implicit queues, stable and overloaded', () => {
+    for (const family of FAMILIES)
+      expect(outcomes.filter((outcome) => outcome.family === family).length).toBeGreaterThanOrEqual(10)
+  })
+
+  it('is confident when it is right', () => {
+    const right = outcomes.filter((outcome) => outcome.found === outcome.truth)
+    const mean = right.reduce((sum, outcome) => sum + outcome.report.constraint.confidence, 0) / right.length
+    expect(mean).toBeGreaterThan(0.5)
+    for (const outcome of outcomes) {
+      expect(outcome.report.constraint.confidence).toBeGreaterThanOrEqual(0)
+      expect(outcome.report.constraint.confidence).toBeLessThanOrEqual(1)
+    }
+  })
+})
+
+const base = (stages: SimScenario['stages']): SimScenario => ({
+  seed: 42,
+  start: '2026-01-01T00:00:00Z',
+  days: 60,
+  arrivals: { kind: 'poisson', perDay: 20 },
+  stages,
+})
+
+const streamOf = (scenario: SimScenario) => ({
+  stages: [
+    ...scenario.stages.flatMap((stage) => [
+      ...(stage.queue === undefined ? [] : [{ name: stage.queue, activity: 'wait' as const }]),
+      { name: stage.name, activity: 'work' as const },
+    ]),
+    { name: 'done', activity: 'wait' as const },
+  ] as [{ name: string; activity: 'work' | 'wait' }],
+  commitment: scenario.stages[0]!.name,
+  done: 'done',
+})
+
+describe('what is not the constraint', () => {
+  it('a 45-minute stage with unlimited runners is not the constraint; a 20-minute single-approver review is', () => {
+    const scenario = base([
+      { name: 'develop', servers: 10, service: { kind: 'lognormal', mean: 6, cv: 0.6 } },
+      { name: 'ci', servers: Number.POSITIVE_INFINITY, service: { kind: 'lognormal', mean: 0.75, cv: 0.2 } },
+      {
+        name: 'review',
+        servers: 1,
+        service: { kind: 'exponential', mean: 1 / 3 + 0.7 },
+        queue: 'review-queue',
+      },
+    ])
+    const report = analyze(simulate(scenario).events, undefined, streamOf(scenario))
+    expect(report.constraint.stage).toBe('review')
+    expect(report.constraint.ranking.map((entry) => entry.stage)).toContain('ci')
+    const ci = report.constraint.ranking.find((entry) => entry.stage === 'ci')!
+    expect(ci.waitShare).toBe(0)
+  })
+
+  it('a short stage with no queue is not the constraint even with one server', () => {
+    const scenario = base([
+      { name: 'develop', servers: 8, service: { kind: 'exponential', mean: 8.6 } },
+      { name: 'deploy', servers: 1, service: { kind: 'constant', mean: 0.05 }, queue: 'deploy-queue' },
+      { name: 'test', servers: 2, service: { kind: 'exponential', mean: 2.2 }, queue: 'test-queue' },
+    ])
+    const report = analyze(simulate(scenario).events, undefined, streamOf(scenario))
+    expect(report.constraint.stage).toBe('test')
+    expect(report.constraint.evidence[0]).toMatch(/of lead time is spent waiting for test/)
+  })
+
+  it('with no finished work there is no constraint and no confidence', () => {
+    const report = analyze([])
+    expect(report.constraint).toEqual({
+      stage: undefined,
+      confidence: 0,
+      ranking: [],
+      evidence: [],
+      notToOptimise: [],
+    })
+  })
+})
