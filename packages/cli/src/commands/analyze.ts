@@ -5,17 +5,23 @@ import { json, verbose } from './options.js'
 import { runAnalysis } from './runAnalysis.js'
 
 const events = Options.text('events').pipe(
+  Options.withPseudoName('FILE.ndjson'),
   Options.withDescription('NDJSON file of stage events (may be .gz); read as a stream.'),
 )
 const stream = Options.text('stream').pipe(
+  Options.withPseudoName('STREAM.json'),
   Options.withDescription('Value stream JSON (stages, commitment, done); the default stream when absent.'),
   Options.optional,
 )
 const from = Options.text('from').pipe(
+  Options.withPseudoName('ISO'),
+
   Options.withDescription('Window start, ISO-8601 (default: first event).'),
   Options.optional,
 )
 const to = Options.text('to').pipe(
+  Options.withPseudoName('ISO'),
+
   Options.withDescription('Window end, ISO-8601 (default: last event).'),
   Options.optional,
 )

@@ -58,7 +58,8 @@ export const gatherEvidence = (
   const newPerDay = newItems / windowDays(window)
   const evidence: StageEvidence[] = []
   for (const metrics of stages) {
-    if (metrics.activity !== 'work') continue
+    // A work stage nothing passed through has no evidence to give.
+    if (metrics.activity !== 'work' || metrics.arrivals + metrics.departures + metrics.wipNow === 0) continue
     const stage = index.positionOf.get(metrics.name)!
     let waited = 0
     for (const wait of waits[stage] ?? []) {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { herbie } from './support/run.js'
+
+const stage = (report: { stages: Array<{ name: string; throughputPerDay: number }> }, name: string) =>
+  report.stages.find((entry) => entry.name === name)!
+
+describe('herbie demo', () => {
+  it('tells the story: coding 40% faster, review is the constraint, lead time gets worse', () => {
+    const { code, stdout } = herbie('demo', '--json')
+    expect(code).toBe(0)
+    const { whole, before, after } = JSON.parse(stdout)
+    expect(whole.items.total).toBeGreaterThan(2000)
+    expect(whole.items.total).toBeLessThan(5000)
+    expect(whole.constraint.stage).toBe('review')
+    expect(whole.constraint.confidence).toBeGreaterThan(0.5)
+    const coding = stage(after, 'develop').throughputPerDay / stage(before, 'develop').throughputPerDay
+    expect(coding).toBeGreaterThan(1.3)
+    expect(coding).toBeLessThan(1.5)
+    expect(after.throughputPerDay / before.throughputPerDay).toBeLessThan(1.1)
+    expect(after.leadTime.p50).toBeGreaterThan(2 * before.leadTime.p50)
+    expect(whole.dora.deployments).toBeGreaterThan(0)
+  })
+
+  it('prints the report with the before/after comparison', () => {
+    const { code, stdout } = herbie('demo')
+    expect(code).toBe(0)
+    expect(stdout).toContain('The constraint is review')
+    expect(stdout).toContain('Before and after develop got 40% faster')
+    expect(stdout).toMatch(/^develop output \(items\/day\) +\d+\.\d +\d+\.\d +\+\d+%$/m)
+    expect(stdout).toMatch(/^lead time p50 .*\+\d+%$/m)
+    expect(stdout).toContain('the extra work waits in front of review.')
+  })
+})

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url))
+
+/** Runs the built `herbie` binary as a user would and captures what it printed. */
+export const herbie = (...args: string[]) => {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** Writes files into a fresh temporary folder and returns their paths. */
+export const files = (contents: Record<string, string | Buffer>): Record<string, string> => {
+  const dir = mkdtempSync(join(tmpdir(), 'herbie-cli-'))
+  return Object.fromEntries(
+    Object.entries(contents).map(([name, content]) => {
+      const path = join(dir, name)
+      writeFileSync(path, content)
+      return [name, path]
+    }),
+  )
+}
+
+const T0 = Date.parse('2026-03-02T00:00:00Z')
+const at = (hours: number) => new Date(T0 + hours * 3_600_000).toISOString()
+
+/** One event line `hours` after 2026-03-02T00:00Z. */
+export const line = (
+  itemId: string,
+  stage: string,
+  type: 'enter' | 'exit',
+  hours: number,
+  extra: object = {},
+) =>
+  JSON.stringify({
+    id: `${itemId}/${stage}/${type}/${hours}`,
+    itemId,
+    stage,
+    type,
+    at: at(hours),
+    source: 'test',
+    ...extra,
+  })
+
+/** Two items through develop → review-queue → review → done (A: 1 h wait, B: 3 h wait). */
+export const twoItems = [
+  line('A', 'develop', 'enter', 0),
+  line('A', 'develop', 'exit', 4),
+  line('A', 'review-queue', 'enter', 4),
+  line('A', 'review-queue', 'exit', 5),
+  line('A', 'review', 'enter', 5),
+  line('A', 'review', 'exit', 6),
+  line('A', 'done', 'enter', 6),
+  line('B', 'develop', 'enter', 1),
+  line('B', 'develop', 'exit', 3),
+  line('B', 'review-queue', 'enter', 3),
+  line('B', 'review-queue', 'exit', 6),
+  line('B', 'review', 'enter', 6),
+  line('B', 'review', 'exit', 8),
+  line('B', 'done', 'enter', 8),
+]
