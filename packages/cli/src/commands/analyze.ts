@@ -4,27 +4,18 @@ import { renderReport } from '../render/report.js'
 import { json, verbose } from './options.js'
 import { runAnalysis } from './runAnalysis.js'
 
-const events = Options.text('events').pipe(
-  Options.withPseudoName('FILE.ndjson'),
-  Options.withDescription('NDJSON file of stage events (may be .gz); read as a stream.'),
-)
-const stream = Options.text('stream').pipe(
-  Options.withPseudoName('STREAM.json'),
-  Options.withDescription('Value stream JSON (stages, commitment, done); the default stream when absent.'),
-  Options.optional,
-)
-const from = Options.text('from').pipe(
-  Options.withPseudoName('ISO'),
+/** A text option with a placeholder name in the usage line. */
+const text = (name: string, placeholder: string, description: string) =>
+  Options.text(name).pipe(Options.withPseudoName(placeholder), Options.withDescription(description))
 
-  Options.withDescription('Window start, ISO-8601 (default: first event).'),
-  Options.optional,
-)
-const to = Options.text('to').pipe(
-  Options.withPseudoName('ISO'),
-
-  Options.withDescription('Window end, ISO-8601 (default: last event).'),
-  Options.optional,
-)
+const events = text('events', 'FILE.ndjson', 'NDJSON file of stage events (may be .gz); read as a stream.')
+const stream = text(
+  'stream',
+  'STREAM.json',
+  'Value stream JSON (stages, commitment, done); the default stream when absent.',
+).pipe(Options.optional)
+const from = text('from', 'ISO', 'Window start, ISO-8601 (default: first event).').pipe(Options.optional)
+const to = text('to', 'ISO', 'Window end, ISO-8601 (default: last event).').pipe(Options.optional)
 const skipInvalid = Options.boolean('skip-invalid').pipe(
   Options.withDescription('Analyse the valid lines and report how many were skipped, instead of failing.'),
 )
