@@ -34,7 +34,7 @@ export {
   StageEventType,
 } from './event/StageEvent.js'
 export { fieldIssueOf } from './event/schemaIssue.js'
-export { IsoTimestamp, parseTimestamp } from './event/timestamp.js'
+export { IsoTimestamp, parseTimestamp, TIMESTAMP_PATTERN } from './event/timestamp.js'
 export { validateEvent } from './event/validate.js'
 export { formatDuration, formatPercent } from './format/duration.js'
 export { type EventLog, type EventLogBuilder, type ItemEvent, makeEventLog } from './ingest/EventLog.js'

@@ -5,6 +5,7 @@ import { HOUR, T0 } from './support/events.js'
 const index = indexStream(defaultValueStream)
 const at = (hours: number) => T0 + hours * HOUR
 const e = (stage: string, exit: boolean, hours: number): ItemEvent => ({
+  id: `${stage}/${exit}/${hours}`,
   stage: index.positionOf.get(stage)!,
   exit,
   at: at(hours),

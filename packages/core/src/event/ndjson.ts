@@ -73,11 +73,14 @@ export const scanNdjson = async (
   let line = 0
   let valid = 0
   let invalid = 0
-  const take = (raw: string) => {
+  const take = (text: string, start: number, end: number) => {
     line++
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw
-    if (text.trim() === '') return
-    const problem = parseLine(text, line, sink)
+    if (end > start && text.charCodeAt(end - 1) === 13) end--
+    if (end === start) return
+    const raw = text.slice(start, end)
+    // Only a line that starts with whitespace can be blank; skip the trim for the rest.
+    if (raw.charCodeAt(0) <= 32 && raw.trim() === '') return
+    const problem = parseLine(raw, line, sink)
     if (problem === undefined) valid++
     else {
       invalid++
@@ -87,15 +90,13 @@ export const scanNdjson = async (
   for await (const chunk of chunks) {
     const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }))
     let start = 0
-    let newline = text.indexOf('\n', start)
-    while (newline !== -1) {
-      take(text.slice(start, newline))
+    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+      take(text, start, newline)
       start = newline + 1
-      newline = text.indexOf('\n', start)
     }
     rest = text.slice(start)
   }
   rest += decoder.decode()
-  if (rest !== '') take(rest)
+  if (rest !== '') take(rest, 0, rest.length)
   return { lines: line, valid, invalid }
 }

@@ -10,6 +10,7 @@ import type { StreamIndex } from '../stream/StreamIndex.js'
  * @category ingest
  */
 export interface ItemEvent {
+  readonly id: string
   readonly stage: number
   readonly exit: boolean
   readonly at: number
@@ -57,6 +58,9 @@ const isProduction = (event: Readonly<Record<string, unknown>>): boolean => {
   return links?.some((link) => link.kind === 'environment' && PRODUCTION.test(link.id)) ?? false
 }
 
+/** Beyond this many events an item's ids are kept in a set rather than scanned. */
+const SCAN_LIMIT = 64
+
 /**
  * Starts an empty event log for a value stream.
  *
@@ -65,7 +69,31 @@ const isProduction = (event: Readonly<Record<string, unknown>>): boolean => {
  */
 export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
   const items = new Map<string, ItemEvent[]>()
-  const seen = new Set<string>()
+  const manyIds = new Map<string, Set<string>>()
+  const isRepeated = (
+    itemId: string,
+    events: ReadonlyArray<ItemEvent>,
+    id: string,
+    stage: number,
+    exit: boolean,
+  ) => {
+    if (events.length < SCAN_LIMIT) {
+      // A repeated fact repeats its stage and type too: compare ids only where those match.
+      for (let i = events.length - 1; i >= 0; i--) {
+        const event = events[i]!
+        if (event.stage === stage && event.exit === exit && event.id === id) return true
+      }
+      return false
+    }
+    let ids = manyIds.get(itemId)
+    if (ids === undefined) {
+      ids = new Set(events.map((event) => event.id))
+      manyIds.set(itemId, ids)
+    }
+    if (ids.has(id)) return true
+    ids.add(id)
+    return false
+  }
   const unknown = new Set<string>()
   let accepted = 0
   let duplicates = 0
@@ -83,25 +111,28 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
         }
       }
       const id = event.id as string
-      if (seen.has(id)) {
+      const itemId = event.itemId as string
+      const exit = event.type === 'exit'
+      let list = items.get(itemId)
+      if (list === undefined) {
+        list = []
+        items.set(itemId, list)
+      } else if (isRepeated(itemId, list, id, stage, exit)) {
+        // The same source fact always carries the same id and the same item: count it once.
         duplicates++
         return undefined
       }
-      seen.add(id)
       accepted++
       if (at < firstAt) firstAt = at
       if (at > lastAt) lastAt = at
-      const itemId = event.itemId as string
-      const record: ItemEvent = {
+      list.push({
+        id,
         stage,
-        exit: event.type === 'exit',
+        exit,
         at,
         outcome: event.outcome as Outcome | undefined,
         production: isProduction(event),
-      }
-      const list = items.get(itemId)
-      if (list === undefined) items.set(itemId, [record])
-      else list.push(record)
+      })
       return undefined
     },
     unknownStages: () => [...unknown].sort(),

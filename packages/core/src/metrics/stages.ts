@@ -38,9 +38,14 @@ export interface StageMetrics {
   readonly littleLawDeviation: number
 }
 
-const peakOf = (starts: number[], ends: number[], initial: number): number => {
-  starts.sort((a, b) => a - b)
-  ends.sort((a, b) => a - b)
+const peakOf = (
+  startTimes: ReadonlyArray<number>,
+  endTimes: ReadonlyArray<number>,
+  initial: number,
+): number => {
+  // Typed arrays sort numerically in native code, far faster than a comparator.
+  const starts = Float64Array.from(startTimes).sort()
+  const ends = Float64Array.from(endTimes).sort()
   let peak = initial
   let current = initial
   let j = 0

@@ -38,17 +38,21 @@ const makeWarnings = (): WarningCollector => {
   }
 }
 
-/** Orders events by time; at equal times exits come before enters, so a zero-gap re-entry pairs. */
-const byTime = (a: ItemEvent, b: ItemEvent): number => a.at - b.at || Number(b.exit) - Number(a.exit)
+/** Orders events by stage, then time; at equal times exits come before enters, so a zero-gap re-entry pairs. */
+const byStageThenTime = (a: ItemEvent, b: ItemEvent): number =>
+  a.stage - b.stage || a.at - b.at || Number(b.exit) - Number(a.exit)
 
+/** Pairs the events `events[from..to)` of one stage into stays. */
 const pairStage = (
   itemId: string,
   events: ReadonlyArray<ItemEvent>,
+  from: number,
+  to: number,
   out: Interval[],
   warn: WarningCollector['report'],
 ): void => {
   let open: ItemEvent | undefined
-  for (let i = 0; i < events.length; i++) {
+  for (let i = from; i < to; i++) {
     const event = events[i]!
     if (!event.exit) {
       if (open === undefined) open = event
@@ -67,7 +71,7 @@ const pairStage = (
       continue
     }
     // An exit at the same instant as an enter that sorted after it is a zero-length stay.
-    const next = events[i + 1]
+    const next = i + 1 < to ? events[i + 1] : undefined
     if (next !== undefined && !next.exit && next.at === event.at) {
       out.push({
         stage: event.stage,
@@ -96,14 +100,14 @@ const foldItem = (
   index: StreamIndex,
   warn: WarningCollector['report'],
 ): Timeline => {
-  const byStage = new Map<number, ItemEvent[]>()
-  for (const event of events) {
-    const list = byStage.get(event.stage)
-    if (list === undefined) byStage.set(event.stage, [event])
-    else list.push(event)
-  }
+  const sorted = [...events].sort(byStageThenTime)
   const intervals: Interval[] = []
-  for (const stageEvents of byStage.values()) pairStage(itemId, stageEvents.sort(byTime), intervals, warn)
+  for (let from = 0; from < sorted.length; ) {
+    let to = from + 1
+    while (to < sorted.length && sorted[to]!.stage === sorted[from]!.stage) to++
+    pairStage(itemId, sorted, from, to, intervals, warn)
+    from = to
+  }
   intervals.sort((a, b) => a.enter - b.enter || a.stage - b.stage)
   let firstEnter = Number.POSITIVE_INFINITY
   let committedAt: number | undefined
