@@ -7,16 +7,16 @@ const instance = await DuckDBInstance.create(':memory:')
 const db = await instance.connect()
 await db.run(`
   CREATE TABLE ev AS
-  SELECT itemId, stage, type, CAST("at" AS TIMESTAMPTZ) AS at
-  FROM read_ndjson('${file}', columns = {id: 'VARCHAR', itemId: 'VARCHAR', stage: 'VARCHAR', type: 'VARCHAR', at: 'VARCHAR', source: 'VARCHAR'})
+  SELECT itemId, stage, type, CAST("at" AS TIMESTAMPTZ) AS ts
+  FROM read_ndjson('${file}', columns = {id: 'VARCHAR', itemId: 'VARCHAR', stage: 'VARCHAR', type: 'VARCHAR', "at": 'VARCHAR', source: 'VARCHAR'})
 `)
 const stays = await db.runAndReadAll(`
   WITH numbered AS (
-    SELECT itemId, stage, type, at,
-           row_number() OVER (PARTITION BY itemId, stage, type ORDER BY at) AS visit
+    SELECT itemId, stage, type, ts,
+           row_number() OVER (PARTITION BY itemId, stage, type ORDER BY ts) AS visit
     FROM ev
   ), paired AS (
-    SELECT e.stage, epoch(x.at) - epoch(e.at) AS seconds
+    SELECT e.stage, epoch(x.ts) - epoch(e.ts) AS seconds
     FROM numbered e JOIN numbered x
       ON e.itemId = x.itemId AND e.stage = x.stage AND e.visit = x.visit AND e.type = 'enter' AND x.type = 'exit'
   )
@@ -24,7 +24,7 @@ const stays = await db.runAndReadAll(`
 `)
 const lead = await db.runAndReadAll(`
   WITH items AS (
-    SELECT itemId, min(at) AS first, max(CASE WHEN stage = 'done' THEN at END) AS done FROM ev GROUP BY itemId
+    SELECT itemId, min(ts) AS first, max(CASE WHEN stage = 'done' THEN ts END) AS done FROM ev GROUP BY itemId
   )
   SELECT quantile_cont(epoch(done) - epoch(first), [0.5, 0.85, 0.95]) AS q FROM items WHERE done IS NOT NULL
 `)
