@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyze, stage } from './support/events.js'
+import { analyze, stage, stay } from './support/events.js'
 import { story } from './support/story.js'
 
 const H = 3600
@@ -30,6 +30,8 @@ describe('flow metrics on the three-item story (hand-computed)', () => {
   it('cycle time from the commitment point (develop): A 17 h, B 18 h', () => {
     expect(report.cycleTime.p50).toBeCloseTo(17.5 * H, 6)
     expect(report.cycleTime.mean).toBeCloseTo(17.5 * H, 6)
+    expect(report.cycleTime.p85).toBeCloseTo(17.85 * H, 6)
+    expect(report.cycleTime.count).toBe(2)
   })
 
   it('flow efficiency is work time over lead time, sum over sum: 23 / 37', () => {
@@ -54,6 +56,9 @@ describe('flow metrics on the three-item story (hand-computed)', () => {
     expect(develop.waitBefore.p50).toBeCloseTo(1 * H, 6)
     expect(develop.waitBefore.mean).toBeCloseTo(1.75 * H, 6)
     expect(develop.littleLawDeviation).toBeCloseTo(0, 12)
+    expect(develop.throughputPerDay).toBeCloseTo(4 / (22 / 24), 12)
+    expect(develop.avgQueue).toBeCloseTo((2 + 5) / 22, 12) // A waited in backlog 0–2, C 1–6
+    expect(develop.queueNow).toBe(0)
   })
 
   it('review: waits include the explicit queue; the return after rework waits from the rework', () => {
@@ -142,5 +147,22 @@ describe('a window clips stays and counts only what happened inside it', () => {
   it('WIP now is taken at the window end', () => {
     expect(stage(report, 'ci').wipNow).toBe(0) // B in CI 18–20 left at the window end
     expect(stage(analyze(story, { from: 10, to: 19 }), 'ci').wipNow).toBe(1)
+  })
+})
+
+describe("Little's law deviation", () => {
+  it('is reported as a warning when WIP piles up over the window', () => {
+    const events = Array.from({ length: 30 }, (_, i) => [
+      ...stay(`ok-${i}`, 'review', i, i + 1),
+      ...stay(`stuck-${i}`, 'review', i),
+    ]).flat()
+    const report = analyze(events)
+    const review = stage(report, 'review')
+    // avg WIP = (30 h of closed stays + Σ (30 − i) h of open ones) / 30 h = (30 + 465) / 30; λ·W = 30/30 × 1.
+    expect(review.avgWip).toBeCloseTo(495 / 30, 12)
+    expect(review.littleLawDeviation).toBeCloseTo(1 - 30 / 495, 12)
+    expect(report.warnings).toEqual([
+      "Little's law is off by 94% in review: its WIP is not steady over the window (a trend or a change), or events are missing.",
+    ])
   })
 })

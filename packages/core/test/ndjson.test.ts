@@ -82,7 +82,9 @@ describe('analyzeNdjson', () => {
   })
 
   it('counts repeats once in an item with many events too', async () => {
-    const many = Array.from({ length: 100 }, (_, i) => JSON.stringify(ev('long', 'review', i % 2 === 0 ? 'enter' : 'exit', i)))
+    const many = Array.from({ length: 100 }, (_, i) =>
+      JSON.stringify(ev('long', 'review', i % 2 === 0 ? 'enter' : 'exit', i)),
+    )
     const report = await Effect.runPromise(analyzeNdjson([[...many, ...many.slice(0, 70)].join('\n')]))
     expect(report.input).toMatchObject({ events: 100, duplicates: 70 })
     expect(report.stages.find((stage) => stage.name === 'review')!.arrivals).toBe(50)
