@@ -36,9 +36,9 @@ describe('herbie analyze agrees with DuckDB', () => {
     for (const row of duck.stages) {
       const stage = report.stages.find((entry: { name: string }) => entry.name === row.stage)
       const ours = [stage.timeInStage.p50, stage.timeInStage.p85, stage.timeInStage.p95]
-      ours.forEach((value, i) => expect(value).toBeCloseTo(row.q[i]!, 3))
+      for (const [i, value] of ours.entries()) expect(value).toBeCloseTo(row.q[i]!, 3)
     }
     const lead = [report.leadTime.p50, report.leadTime.p85, report.leadTime.p95]
-    lead.forEach((value, i) => expect(value).toBeCloseTo(duck.lead[0]!.q[i]!, 3))
+    for (const [i, value] of lead.entries()) expect(value).toBeCloseTo(duck.lead[0]!.q[i]!, 3)
   })
 })
