@@ -4,6 +4,40 @@
  *
  * @since 0.1.0
  */
+export {
+  CheckpointFailed,
+  CheckpointStore,
+  fileCheckpointStore,
+  memoryCheckpointStore,
+} from './adapter/checkpoint/CheckpointStore.js'
+export {
+  type Adapter,
+  type BackfillItem,
+  type BackfillSummary,
+  decodeConfig,
+  defineAdapter,
+  runBackfill,
+  type StageMapping,
+  type WebhookDelivery,
+  WebhookRejected,
+} from './adapter/defineAdapter.js'
+export {
+  type AdapterError,
+  AuthFailed,
+  ConfigInvalid,
+  type HttpError,
+  MalformedPayload,
+  NotFound,
+  RateLimited,
+  RequestRejected,
+  Transient,
+} from './adapter/errors.js'
+export type { HttpNotice, HttpSettings } from './adapter/http/HttpSettings.js'
+export { FetchTransport, HttpTransport } from './adapter/http/HttpTransport.js'
+export { nextLink, type Pagination, paginate } from './adapter/http/paginate.js'
+export { rateLimitWait } from './adapter/http/rateLimit.js'
+export { getJson, type JsonResponse, resolveUrl } from './adapter/http/request.js'
+export { redact } from './adapter/redact.js'
 export { type AnalyzeOptions, analyzeEventLog, analyzeNdjson } from './analysis/analyze.js'
 export { InvalidEvents, InvalidWindow, SourceUnreadable } from './analysis/errors.js'
 export type { FlowReport } from './analysis/FlowReport.js'

@@ -1,0 +1,86 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Context, Data, Effect, Layer, Option } from 'effect'
+
+/**
+ * A checkpoint could not be read or written.
+ *
+ * @since 0.1.0
+ * @category adapter checkpoints
+ */
+export class CheckpointFailed extends Data.TaggedError('CheckpointFailed')<{
+  readonly key: string
+  readonly reason: string
+}> {
+  override get message(): string {
+    return `checkpoint ${this.key}: ${this.reason}`
+  }
+}
+
+/**
+ * Where syncs remember how far they got: one JSON value per key (an adapter and its scope, e.g.
+ * `github/acme/payments`).
+ *
+ * @since 0.1.0
+ * @category adapter checkpoints
+ */
+export class CheckpointStore extends Context.Tag('@herbie/core/CheckpointStore')<
+  CheckpointStore,
+  {
+    readonly get: (key: string) => Effect.Effect<Option.Option<unknown>, CheckpointFailed>
+    readonly set: (key: string, value: unknown) => Effect.Effect<void, CheckpointFailed>
+  }
+>() {}
+
+const fileName = (key: string): string => `${key.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`
+
+/**
+ * Checkpoints as JSON files in a folder (`.herbie/checkpoints` by default), each written to a
+ * temporary file and renamed, so an interrupted write never leaves half a checkpoint.
+ *
+ * @since 0.1.0
+ * @category adapter checkpoints
+ */
+export const fileCheckpointStore = (dir = '.herbie/checkpoints'): Layer.Layer<CheckpointStore> =>
+  Layer.succeed(CheckpointStore, {
+    get: (key) =>
+      Effect.tryPromise({
+        try: async () => {
+          try {
+            return Option.some(JSON.parse(await readFile(join(dir, fileName(key)), 'utf8')) as unknown)
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Option.none()
+            throw error
+          }
+        },
+        catch: (cause) => new CheckpointFailed({ key, reason: (cause as Error).message }),
+      }),
+    set: (key, value) =>
+      Effect.tryPromise({
+        try: async () => {
+          await mkdir(dir, { recursive: true })
+          const path = join(dir, fileName(key))
+          const temporary = `${path}.${process.pid}.tmp`
+          await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`)
+          await rename(temporary, path)
+        },
+        catch: (cause) => new CheckpointFailed({ key, reason: (cause as Error).message }),
+      }),
+  })
+
+/**
+ * Checkpoints in memory, for tests and one-off runs.
+ *
+ * @since 0.1.0
+ * @category adapter checkpoints
+ */
+export const memoryCheckpointStore = (
+  initial: Readonly<Record<string, unknown>> = {},
+): Layer.Layer<CheckpointStore> =>
+  Layer.sync(CheckpointStore, () => {
+    const values = new Map<string, unknown>(Object.entries(initial))
+    return {
+      get: (key) => Effect.sync(() => Option.fromNullable(values.get(key))),
+      set: (key, value) => Effect.sync(() => void values.set(key, structuredClone(value))),
+    }
+  })
