@@ -69,18 +69,18 @@ export const fileCheckpointStore = (dir = '.herbie/checkpoints'): Layer.Layer<Ch
   })
 
 /**
- * Checkpoints in memory, for tests and one-off runs.
+ * Checkpoints in memory, for tests and one-off runs. The values live as long as the layer value:
+ * every program provided with the same layer sees the same checkpoints.
  *
  * @since 0.1.0
  * @category adapter checkpoints
  */
 export const memoryCheckpointStore = (
   initial: Readonly<Record<string, unknown>> = {},
-): Layer.Layer<CheckpointStore> =>
-  Layer.sync(CheckpointStore, () => {
-    const values = new Map<string, unknown>(Object.entries(initial))
-    return {
-      get: (key) => Effect.sync(() => Option.fromNullable(values.get(key))),
-      set: (key, value) => Effect.sync(() => void values.set(key, structuredClone(value))),
-    }
+): Layer.Layer<CheckpointStore> => {
+  const values = new Map<string, unknown>(Object.entries(initial))
+  return Layer.succeed(CheckpointStore, {
+    get: (key) => Effect.sync(() => Option.fromNullable(values.get(key))),
+    set: (key, value) => Effect.sync(() => void values.set(key, structuredClone(value))),
   })
+}

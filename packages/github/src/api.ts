@@ -1,0 +1,193 @@
+import { MalformedPayload } from '@herbie/core'
+import { Effect, ParseResult, Schema } from 'effect'
+
+const Time = Schema.String
+const NullableTime = Schema.NullOr(Schema.String)
+
+/**
+ * The fields of a pull request (list or detail) the adapter reads.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export const Pull = Schema.Struct({
+  number: Schema.Number,
+  title: Schema.String,
+  state: Schema.Literal('open', 'closed'),
+  draft: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  created_at: Time,
+  updated_at: Time,
+  closed_at: NullableTime,
+  merged_at: NullableTime,
+  merge_commit_sha: Schema.NullOr(Schema.String),
+  head: Schema.Struct({ ref: Schema.String, sha: Schema.String }),
+  user: Schema.NullOr(Schema.Struct({ login: Schema.String })),
+})
+
+/**
+ * A decoded pull request.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export type Pull = typeof Pull.Type
+
+/**
+ * An issue-timeline event: `committed` (with `sha` and `author.date`), `ready_for_review`,
+ * `convert_to_draft`, `reviewed` (with lower-case `state` and `submitted_at`), `merged`...
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export const TimelineEvent = Schema.Struct({
+  event: Schema.String,
+  created_at: Schema.optional(NullableTime),
+  submitted_at: Schema.optional(NullableTime),
+  state: Schema.optional(Schema.NullOr(Schema.String)),
+  sha: Schema.optional(Schema.NullOr(Schema.String)),
+  message: Schema.optional(Schema.NullOr(Schema.String)),
+  author: Schema.optional(Schema.NullOr(Schema.Struct({ date: Schema.optional(Schema.String) }))),
+})
+
+/**
+ * A decoded timeline event.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export type TimelineEvent = typeof TimelineEvent.Type
+
+/**
+ * The fields of a workflow run the adapter reads.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export const WorkflowRun = Schema.Struct({
+  id: Schema.Number,
+  name: Schema.NullOr(Schema.String),
+  event: Schema.String,
+  status: Schema.NullOr(Schema.String),
+  conclusion: Schema.NullOr(Schema.String),
+  head_sha: Schema.String,
+  head_branch: Schema.NullOr(Schema.String),
+  created_at: Time,
+  run_started_at: Schema.optional(Schema.NullOr(Schema.String)),
+  updated_at: Time,
+  run_attempt: Schema.optionalWith(Schema.Number, { default: () => 1 }),
+  pull_requests: Schema.optionalWith(Schema.Array(Schema.Struct({ number: Schema.Number })), {
+    default: () => [],
+  }),
+})
+
+/**
+ * A decoded workflow run.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export type WorkflowRun = typeof WorkflowRun.Type
+
+/**
+ * A page of workflow runs (`{ total_count, workflow_runs }`).
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export const WorkflowRunPage = Schema.Struct({ workflow_runs: Schema.Array(WorkflowRun) })
+
+/**
+ * The fields of an Actions job the adapter reads.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export const Job = Schema.Struct({
+  id: Schema.Number,
+  name: Schema.String,
+  status: Schema.String,
+  conclusion: Schema.NullOr(Schema.String),
+  started_at: NullableTime,
+  completed_at: NullableTime,
+})
+
+/**
+ * A page of jobs (`{ total_count, jobs }`).
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export const JobPage = Schema.Struct({ jobs: Schema.Array(Job) })
+
+/**
+ * A decoded job.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export type Job = typeof Job.Type
+
+/**
+ * The fields of a deployment the adapter reads.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export const Deployment = Schema.Struct({
+  id: Schema.Number,
+  sha: Schema.String,
+  ref: Schema.String,
+  environment: Schema.String,
+  production_environment: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  created_at: Time,
+})
+
+/**
+ * A decoded deployment.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export type Deployment = typeof Deployment.Type
+
+/**
+ * The fields of a deployment status the adapter reads (`state`: queued, waiting, in_progress,
+ * success, failure, error, inactive, pending).
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export const DeploymentStatus = Schema.Struct({ id: Schema.Number, state: Schema.String, created_at: Time })
+
+/**
+ * A decoded deployment status.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export type DeploymentStatus = typeof DeploymentStatus.Type
+
+const pathOf = (issue: ParseResult.ArrayFormatterIssue): string =>
+  issue.path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+    '$',
+  )
+
+/**
+ * Decodes a response body; a body that does not match fails with {@link MalformedPayload} naming
+ * the endpoint and the JSON path of the first wrong field.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export const decodeBody = <A, I>(schema: Schema.Schema<A, I>, endpoint: string, body: unknown) =>
+  Schema.decodeUnknown(schema)(body).pipe(
+    Effect.mapError((error) => {
+      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
+      return new MalformedPayload({
+        source: 'github',
+        path: `${endpoint} ${issue === undefined ? '$' : pathOf(issue)}`,
+        reason: issue?.message ?? 'unexpected shape',
+      })
+    }),
+  )

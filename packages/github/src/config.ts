@@ -1,0 +1,38 @@
+import { Schema } from 'effect'
+
+const Repository = Schema.String.pipe(
+  Schema.pattern(/^[\w.-]+\/[\w.-]+$/, { message: () => 'a repository is written OWNER/NAME' }),
+)
+
+/**
+ * The GitHub adapter's options. `token` is kept redacted; `baseUrl` points at GitHub Enterprise
+ * Server (`https://ghe.example.com/api/v3`) or a local fake in tests.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const GithubConfig = Schema.Struct({
+  repositories: Schema.NonEmptyArray(Repository),
+  token: Schema.optional(Schema.Redacted(Schema.String)),
+  baseUrl: Schema.optionalWith(Schema.String, { default: () => 'https://api.github.com' }),
+  /** Issue keys in titles, branches and commit messages become `issue` links (default: Jira style). */
+  issueKeyPattern: Schema.optionalWith(Schema.String, { default: () => '\\b[A-Z][A-Z0-9]+-\\d+\\b' }),
+  /** Where an item is done: its first successful production deployment, or its merge. */
+  doneAt: Schema.optionalWith(Schema.Literal('production-deploy', 'merge'), {
+    default: () => 'production-deploy' as const,
+  }),
+  /** Sync only what changed after this instant (the first sync; later ones use the checkpoint). */
+  since: Schema.optional(Schema.String),
+  perPage: Schema.optionalWith(Schema.Number.pipe(Schema.int(), Schema.between(1, 100)), {
+    default: () => 100,
+  }),
+  webhookSecret: Schema.optional(Schema.Redacted(Schema.String)),
+})
+
+/**
+ * Decoded GitHub options.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export type GithubConfig = typeof GithubConfig.Type

@@ -1,0 +1,80 @@
+import type { StageEventEncoded, StageMapping } from '@herbie/core'
+import type { Deployment, DeploymentStatus } from './api.js'
+import { type EventContext, stageEvent, stayEvents } from './event.js'
+
+const RUNNING = new Set(['in_progress'])
+const FINAL: Record<string, 'success' | 'failure'> = {
+  success: 'success',
+  failure: 'failure',
+  error: 'failure',
+}
+
+/**
+ * Whether a deployment targets production: GitHub's `production_environment`, or an environment
+ * named production or prod.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const isProduction = (deployment: Deployment): boolean =>
+  deployment.production_environment || /^prod(uction)?$/i.test(deployment.environment)
+
+/**
+ * A deployment as a wait (created until it runs: a required reviewer, a free runner) and a deploy
+ * stay (running until its final status, with the outcome), both tagged with the environment. A
+ * successful production deployment also marks the item done when the config says so.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const deploymentEvents = (
+  context: EventContext,
+  deployment: Deployment,
+  statuses: ReadonlyArray<DeploymentStatus>,
+  stages: StageMapping,
+  doneAtProduction: boolean,
+): StageEventEncoded[] => {
+  const ordered = [...statuses].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at))
+  const final = ordered.find((status) => status.state in FINAL)
+  const running = ordered.find((status) => RUNNING.has(status.state))?.created_at ?? final?.created_at
+  const production = isProduction(deployment)
+  const attributes = { environment: deployment.environment, production, deploymentId: deployment.id }
+  const key = `deployment:${deployment.id}`
+  const deploymentContext: EventContext = {
+    ...context,
+    links: [
+      ...context.links,
+      { kind: 'deployment', id: String(deployment.id) },
+      { kind: 'environment', id: deployment.environment },
+    ],
+  }
+  const events = stayEvents(
+    deploymentContext,
+    `${key}:waiting`,
+    stages['deployment.waiting']!,
+    deployment.created_at,
+    running,
+    {
+      attributes,
+    },
+  )
+  if (running !== undefined) {
+    events.push(
+      ...stayEvents(
+        deploymentContext,
+        `${key}:running`,
+        stages['deployment.running']!,
+        running,
+        final?.created_at,
+        {
+          ...(final === undefined ? {} : { outcome: FINAL[final.state]! }),
+          attributes,
+        },
+      ),
+    )
+  }
+  if (doneAtProduction && production && final?.state === 'success') {
+    events.push(stageEvent(context, 'done', stages.done!, 'enter', final.created_at))
+  }
+  return events
+}

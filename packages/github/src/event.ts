@@ -1,0 +1,58 @@
+import type { StageEventEncoded } from '@herbie/core'
+
+/**
+ * What every GitHub event shares: the item, the repository and the links for correlation.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export interface EventContext {
+  readonly itemId: string
+  readonly links: NonNullable<StageEventEncoded['links']>
+  readonly attributes: NonNullable<StageEventEncoded['attributes']>
+}
+
+/**
+ * Builds one stage event with a deterministic id: the same fact always yields the same id.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const stageEvent = (
+  context: EventContext,
+  key: string,
+  stage: string,
+  type: 'enter' | 'exit',
+  at: string,
+  extra: Partial<Pick<StageEventEncoded, 'outcome' | 'attributes'>> = {},
+): StageEventEncoded => ({
+  id: `${context.itemId}:${key}:${type}`,
+  itemId: context.itemId,
+  stage,
+  type,
+  at,
+  source: 'github',
+  ...(extra.outcome === undefined ? {} : { outcome: extra.outcome }),
+  ...(context.links.length === 0 ? {} : { links: context.links }),
+  attributes: { ...context.attributes, ...extra.attributes },
+})
+
+/**
+ * A stay as an enter and, when it ended, an exit.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const stayEvents = (
+  context: EventContext,
+  key: string,
+  stage: string,
+  enter: string,
+  exit: string | undefined,
+  extra: Partial<Pick<StageEventEncoded, 'outcome' | 'attributes'>> = {},
+): StageEventEncoded[] => [
+  stageEvent(context, key, stage, 'enter', enter, {
+    ...(extra.attributes === undefined ? {} : { attributes: extra.attributes }),
+  }),
+  ...(exit === undefined ? [] : [stageEvent(context, key, stage, 'exit', exit, extra)]),
+]

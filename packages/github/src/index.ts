@@ -1,0 +1,38 @@
+/**
+ * `@herbie/github`: pull requests, reviews, Actions runs and deployments of GitHub (or GitHub
+ * Enterprise Server) as Herbie stage events, by REST backfill or webhooks.
+ *
+ * @since 0.1.0
+ */
+import { defineAdapter } from '@herbie/core'
+import { backfill, GithubCheckpoint } from './backfill.js'
+import { GithubConfig } from './config.js'
+import { defaultStages } from './mapping.js'
+import { mapDelivery, verifyDelivery } from './webhook.js'
+
+export { Deployment, DeploymentStatus, decodeBody, Job, Pull, TimelineEvent, WorkflowRun } from './api.js'
+export { backfill, backfillRepository, GithubCheckpoint, httpSettings } from './backfill.js'
+export { GithubConfig } from './config.js'
+export { deploymentEvents, isProduction } from './deploymentEvents.js'
+export { type EventContext, stageEvent, stayEvents } from './event.js'
+export { defaultStages, type GithubFact, issueKeys, pullItemId } from './mapping.js'
+export { pullContext, pullEvents } from './pullEvents.js'
+export { runEvents, runOutcome } from './runEvents.js'
+export { signatureProblem } from './signature.js'
+export { mapDelivery, verifyDelivery } from './webhook.js'
+
+/**
+ * The GitHub adapter, ready for `runBackfill` and the webhook server.
+ *
+ * @since 0.1.0
+ * @category adapter
+ */
+export const githubAdapter = defineAdapter({
+  name: 'github',
+  config: GithubConfig,
+  checkpoint: GithubCheckpoint,
+  checkpointKey: (config) => [...config.repositories].sort().join(','),
+  stages: defaultStages,
+  backfill: (config, checkpoint, stages) => backfill(config, checkpoint, stages),
+  webhook: { verify: verifyDelivery, map: mapDelivery },
+})

@@ -1,0 +1,125 @@
+import type { StageEventEncoded, StageMapping } from '@herbie/core'
+import type { Pull, TimelineEvent } from './api.js'
+import { type EventContext, stageEvent, stayEvents } from './event.js'
+import { issueKeys, pullItemId } from './mapping.js'
+
+const earliest = (times: ReadonlyArray<string | null | undefined>): string | undefined =>
+  times
+    .filter((time): time is string => typeof time === 'string')
+    .sort((a, b) => Date.parse(a) - Date.parse(b))[0]
+
+/**
+ * When the pull request became ready for review: the first `ready_for_review`, unless it was
+ * opened ready (a `convert_to_draft` comes first, or it was never a draft); undefined while it is
+ * still a draft.
+ */
+const readyAt = (pull: Pull, timeline: ReadonlyArray<TimelineEvent>): string | undefined => {
+  const firstReady = timeline.find((event) => event.event === 'ready_for_review')
+  const firstDraft = timeline.find((event) => event.event === 'convert_to_draft')
+  const readyTime = firstReady?.created_at ?? undefined
+  const draftTime = firstDraft?.created_at ?? undefined
+  if (readyTime === undefined) return pull.draft ? undefined : pull.created_at
+  if (draftTime !== undefined && Date.parse(draftTime) < Date.parse(readyTime)) return pull.created_at
+  return readyTime
+}
+
+/**
+ * The correlation context of a pull request: its item id, links (the PR, issue keys from title,
+ * branch and commit messages, head and merge commits) and attributes.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const pullContext = (
+  repository: string,
+  pull: Pull,
+  timeline: ReadonlyArray<TimelineEvent>,
+  issuePattern: string,
+): EventContext => {
+  const messages = timeline.filter((event) => event.event === 'committed').map((event) => event.message)
+  const keys = issueKeys(issuePattern, [pull.title, pull.head.ref, ...messages])
+  const commits = [
+    pull.head.sha,
+    ...(pull.merged_at !== null && pull.merge_commit_sha !== null ? [pull.merge_commit_sha] : []),
+  ]
+  return {
+    itemId: pullItemId(repository, pull.number),
+    links: [
+      { kind: 'pr', id: `${repository}#${pull.number}` },
+      ...keys.map((key) => ({ kind: 'issue' as const, id: key })),
+      ...commits.map((sha) => ({ kind: 'commit' as const, id: sha })),
+    ],
+    attributes: {
+      repository,
+      pr: pull.number,
+      branch: pull.head.ref,
+      ...(pull.user === null ? {} : { author: pull.user.login }),
+    },
+  }
+}
+
+/**
+ * The stage events of one pull request's life: coding (first commit to ready), waiting for review
+ * (ready to first review), in review (first review to approval, or to merge), and done at the
+ * merge when the config says so. A pull request closed unmerged leaves its open stage at the close.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const pullEvents = (
+  repository: string,
+  pull: Pull,
+  timeline: ReadonlyArray<TimelineEvent>,
+  stages: StageMapping,
+  options: { readonly issuePattern: string; readonly doneAtMerge: boolean },
+): StageEventEncoded[] => {
+  const context = pullContext(repository, pull, timeline, options.issuePattern)
+  const commitTimes = timeline
+    .filter((event) => event.event === 'committed')
+    .map((event) => event.author?.date)
+  const ready = readyAt(pull, timeline)
+  const start = earliest([...commitTimes, pull.created_at, ready])!
+  const reviews = timeline
+    .filter((event) => event.event === 'reviewed' && typeof event.submitted_at === 'string')
+    .filter((event) => ready !== undefined && Date.parse(event.submitted_at!) >= Date.parse(ready))
+    .sort((a, b) => Date.parse(a.submitted_at!) - Date.parse(b.submitted_at!))
+  const end = pull.merged_at ?? pull.closed_at ?? undefined
+  const closed =
+    pull.merged_at === null && pull.closed_at !== null ? { attributes: { closedUnmerged: true } } : {}
+  const firstReview = reviews[0]?.submitted_at ?? undefined
+  const approvals = reviews.filter((review) => review.state?.toLowerCase() === 'approved')
+  const approval = approvals.at(-1)?.submitted_at ?? undefined
+  const changesRequested = reviews.filter(
+    (review) => review.state?.toLowerCase() === 'changes_requested',
+  ).length
+  const events = stayEvents(
+    context,
+    'coding',
+    stages['pr.coding']!,
+    start,
+    ready ?? end,
+    ready === undefined ? closed : {},
+  )
+  if (ready !== undefined) {
+    events.push(
+      ...stayEvents(
+        context,
+        'awaiting-review',
+        stages['pr.awaiting-review']!,
+        ready,
+        firstReview ?? end,
+        firstReview === undefined ? closed : {},
+      ),
+    )
+  }
+  if (firstReview !== undefined) {
+    events.push(
+      ...stayEvents(context, 'in-review', stages['pr.in-review']!, firstReview, approval ?? end, {
+        attributes: { changesRequested, ...(approval === undefined ? closed.attributes : {}) },
+      }),
+    )
+  }
+  if (options.doneAtMerge && pull.merged_at !== null)
+    events.push(stageEvent(context, 'done', stages.done!, 'enter', pull.merged_at))
+  return events
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs'
+import {
+  type Adapter,
+  decodeConfig,
+  FetchTransport,
+  memoryCheckpointStore,
+  runBackfill,
+  type StageEventEncoded,
+} from '@herbie/core'
+import { Effect, Layer } from 'effect'
+import { HttpResponse, http } from 'msw'
+
+export const API = 'https://api.github.com'
+export const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'))
+export const fixtureBytes = (name: string): Buffer =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url))
+
+const link = (next: string) => ({ link: `<${next}>; rel="next"` })
+
+/** The story's repository acme/payments as GitHub's REST API serves it. */
+export const storyHandlers = (counts: { pulls: number } = { pulls: 0 }) => [
+  http.get(`${API}/repos/acme/payments/pulls`, () => {
+    counts.pulls++
+    return HttpResponse.json(fixture('pulls-list-page1.json') as object[], {
+      headers: link(
+        `${API}/repositories/501234567/pulls?state=all&sort=updated&direction=desc&per_page=100&page=2`,
+      ),
+    })
+  }),
+  http.get(`${API}/repositories/501234567/pulls`, () =>
+    HttpResponse.json(fixture('pulls-list-page2.json') as object[]),
+  ),
+  http.get(`${API}/repos/acme/payments/issues/:number/timeline`, ({ params }) =>
+    HttpResponse.json(params.number === '87' ? (fixture('pull-87-timeline.json') as object[]) : []),
+  ),
+  http.get(`${API}/repos/acme/payments/actions/runs`, ({ request }) => {
+    // Honours `created=>=ISO` as GitHub does.
+    const created = new URL(request.url).searchParams.get('created')
+    const since = created === null ? 0 : Date.parse(created.replace('>=', ''))
+    const page = fixture('actions-runs.json') as { workflow_runs: Array<{ created_at: string }> }
+    const runs = page.workflow_runs.filter((run) => Date.parse(run.created_at) >= since)
+    return HttpResponse.json({ total_count: runs.length, workflow_runs: runs })
+  }),
+  http.get(`${API}/repos/acme/payments/actions/runs/:id/jobs`, ({ params }) =>
+    HttpResponse.json(
+      params.id === '13712044502'
+        ? (fixture('actions-run-jobs.json') as object)
+        : { total_count: 0, jobs: [] },
+    ),
+  ),
+  http.get(`${API}/repos/acme/payments/deployments`, () =>
+    HttpResponse.json(fixture('deployments.json') as object[]),
+  ),
+  http.get(`${API}/repos/acme/payments/deployments/:id/statuses`, ({ params }) =>
+    HttpResponse.json(
+      fixture(
+        params.id === '2210489902'
+          ? 'deployment-statuses-production.json'
+          : 'deployment-statuses-staging.json',
+      ) as object[],
+    ),
+  ),
+]
+
+/** Runs a backfill into an array, with a fresh in-memory checkpoint store unless one is given. */
+export const sync = <C, CI, K, KI>(
+  adapter: Adapter<C, CI, K, KI>,
+  raw: unknown,
+  store = memoryCheckpointStore(),
+) =>
+  Effect.gen(function* () {
+    const config = yield* decodeConfig(adapter, raw)
+    const events: StageEventEncoded[] = []
+    const summary = yield* runBackfill(adapter, config, (batch) =>
+      Effect.sync(() => void events.push(...batch)),
+    )
+    return { events, summary }
+  }).pipe(Effect.provide(Layer.merge(store, FetchTransport)))
