@@ -4,16 +4,23 @@ import { InvalidEvents } from '@herbie/core'
 import { Cause, Effect, Exit, Option } from 'effect'
 import { analyzeCommand } from './commands/analyze.js'
 import { demoCommand } from './commands/demo.js'
+import { syncCommand } from './commands/syncGithub.js'
 import { VERSION } from './version.js'
 
 const herbie = Command.make('herbie').pipe(
   Command.withDescription('Find the constraint of your software delivery value stream.'),
-  Command.withSubcommands([analyzeCommand, demoCommand]),
+  Command.withSubcommands([analyzeCommand, demoCommand, syncCommand]),
 )
 
 const cli = Command.run(herbie, { name: 'herbie', version: VERSION })
 
-const BAD_INPUT = new Set(['UsageError', 'InvalidEvents', 'SourceUnreadable', 'InvalidWindow'])
+const BAD_INPUT = new Set([
+  'UsageError',
+  'InvalidEvents',
+  'SourceUnreadable',
+  'InvalidWindow',
+  'ConfigInvalid',
+])
 
 const describeFailure = (error: unknown): string[] => {
   if (error instanceof InvalidEvents) {

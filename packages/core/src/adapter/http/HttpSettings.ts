@@ -14,6 +14,7 @@ export type HttpNotice =
       readonly resetAt: Date
     }
   | { readonly kind: 'retry'; readonly url: string; readonly reason: string }
+  | { readonly kind: 'page'; readonly url: string }
 
 /**
  * How an adapter talks to one system: where, with which credentials, and how patiently.

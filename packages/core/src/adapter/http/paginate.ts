@@ -3,6 +3,7 @@ import type { HttpError } from '../errors.js'
 import type { HttpSettings } from './HttpSettings.js'
 import type { HttpTransport } from './HttpTransport.js'
 import { getJson, type JsonResponse, resolveUrl } from './request.js'
+import { notify } from './SyncProgress.js'
 
 /**
  * How a system hands out the next page:
@@ -90,6 +91,7 @@ export const paginate = (
 ): Stream.Stream<JsonResponse, HttpError, HttpTransport> =>
   Stream.paginateEffect({ url: resolveUrl(settings.baseUrl, path, query), offset: 0 }, (page) =>
     getJson(settings, page.url).pipe(
+      Effect.tap((response) => notify(settings, { kind: 'page', url: response.url })),
       Effect.map((response) => {
         const next = nextUrl(pagination, response, page.offset)
         const count = pagination.kind === 'offset' ? pagination.count(response.body) : 0

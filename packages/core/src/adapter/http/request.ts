@@ -12,6 +12,7 @@ import { redact } from '../redact.js'
 import type { HttpSettings } from './HttpSettings.js'
 import { HttpTransport } from './HttpTransport.js'
 import { rateLimitWait } from './rateLimit.js'
+import { notify } from './SyncProgress.js'
 
 /**
  * A decoded JSON response: status, headers, the final URL and the parsed body.
@@ -181,17 +182,20 @@ export const getJson = (
   )
   return once(settings, url).pipe(
     Effect.tapError((error) =>
-      Effect.sync(() => {
-        if (error._tag === 'Transient')
-          settings.onNotice?.({ kind: 'retry', url: error.url, reason: error.reason })
-      }),
+      error._tag === 'Transient'
+        ? notify(settings, { kind: 'retry', url: error.url, reason: error.reason })
+        : Effect.void,
     ),
     Effect.retry({ schedule: backoff, while: (error) => error._tag === 'Transient' }),
     Effect.tapError((error) =>
-      Effect.sync(() => {
-        if (error._tag === 'MustWait' && error.waitMs <= maxWait)
-          settings.onNotice?.({ kind: 'rate-limit-wait', ...error })
-      }),
+      error._tag === 'MustWait' && error.waitMs <= maxWait
+        ? notify(settings, {
+            kind: 'rate-limit-wait',
+            url: error.url,
+            waitMs: error.waitMs,
+            resetAt: error.resetAt,
+          })
+        : Effect.void,
     ),
     Effect.retry({
       schedule: patience,
