@@ -1,0 +1,167 @@
+import {
+  type Adapter,
+  decodeConfig,
+  FetchTransport,
+  foldTimelines,
+  indexStream,
+  makeEventLog,
+  memoryCheckpointStore,
+  runBackfill,
+  StageEvent,
+  type StageEventEncoded,
+  validateEvent,
+  type WebhookDelivery,
+} from '@herbie/core'
+import { Effect, Either, Exit, Layer, Schema } from 'effect'
+import type { RequestHandler } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { failFrom, malformed } from './faults.js'
+
+/**
+ * The story an adapter is proven on: its options as a user writes them, msw handlers serving the
+ * source's API for that story, and signed webhook deliveries (optional).
+ *
+ * @since 0.1.0
+ * @category conformance
+ */
+export interface ConformanceScenario {
+  readonly config: unknown
+  readonly handlers: ReadonlyArray<RequestHandler>
+  readonly webhooks?: ReadonlyArray<WebhookDelivery>
+  /** The story yields at least this many events (default 1). */
+  readonly minEvents?: number
+}
+
+/** Runs one backfill into an array; `store` carries checkpoints between runs. */
+const collect = <C, CI, K, KI>(
+  adapter: Adapter<C, CI, K, KI>,
+  config: C,
+  store = memoryCheckpointStore(),
+) => {
+  const events: StageEventEncoded[] = []
+  const program = runBackfill(adapter, config, (batch) => Effect.sync(() => void events.push(...batch)))
+  return Effect.runPromiseExit(program.pipe(Effect.provide(Layer.merge(store, FetchTransport)))).then(
+    (exit) => ({ exit, events }),
+  )
+}
+
+const unpairedExits = (events: ReadonlyArray<StageEventEncoded>): ReadonlyArray<string> => {
+  const names = [...new Set(events.map((event) => event.stage))]
+  const index = indexStream({
+    stages: names.map((name) => ({ name, activity: 'work' as const })) as never,
+    commitment: names[0]!,
+    done: names[0]!,
+  })
+  const log = makeEventLog(index)
+  for (const event of events) {
+    const at = validateEvent(event)
+    if (typeof at === 'number') log.add(event as unknown as Record<string, unknown>, at)
+  }
+  return foldTimelines(log.build().items, index)
+    .warnings.filter((warning) => warning.kind === 'exit-without-enter')
+    .flatMap((warning) => warning.itemIds)
+}
+
+const failureTag = (exit: Exit.Exit<unknown, unknown>): string | undefined =>
+  Exit.isFailure(exit) && exit.cause._tag === 'Fail'
+    ? (exit.cause.error as { _tag?: string })._tag
+    : undefined
+
+/**
+ * Declares the conformance suite of an adapter in the calling vitest file: every event decodes
+ * with the schema; ids are deterministic and unique; each exit has its enter; a re-run yields the
+ * same events; a sync cut off at any request and resumed yields the same set; errors are typed
+ * (401 → AuthFailed, a body that is not JSON → MalformedPayload); webhooks verify, map to valid
+ * events, and a bad signature is rejected before the body is read. Call it in a file of its own:
+ * it starts its own msw server.
+ *
+ * @since 0.1.0
+ * @category conformance
+ */
+export const adapterConformance = <C, CI, K, KI>(
+  adapter: Adapter<C, CI, K, KI>,
+  scenario: ConformanceScenario,
+): void => {
+  describe(`${adapter.name}: adapter conformance`, () => {
+    const server = setupServer(...scenario.handlers)
+    beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+    afterEach(() => server.resetHandlers())
+    afterAll(() => server.close())
+    const config = () => Effect.runSync(decodeConfig(adapter, scenario.config))
+
+    it('every event decodes with the StageEvent schema', async () => {
+      const { exit, events } = await collect(adapter, config())
+      expect(failureTag(exit)).toBeUndefined()
+      expect(events.length).toBeGreaterThanOrEqual(scenario.minEvents ?? 1)
+      for (const event of events) {
+        const decoded = Schema.decodeUnknownEither(StageEvent)(event)
+        expect(Either.isRight(decoded), `event ${event.id} does not decode`).toBe(true)
+      }
+    })
+
+    it('ids are unique, and a re-run yields the same events with the same ids', async () => {
+      const first = await collect(adapter, config())
+      const second = await collect(adapter, config())
+      expect(new Set(first.events.map((event) => event.id)).size).toBe(first.events.length)
+      expect(second.events).toEqual(first.events)
+    })
+
+    it('each exit has its enter', async () => {
+      const { events } = await collect(adapter, config())
+      expect(unpairedExits(events)).toEqual([])
+    })
+
+    it('a sync cut off at any request and resumed yields the same set of events', async () => {
+      const clean = await collect(adapter, config())
+      const expected = [...new Set(clean.events.map((event) => event.id))].sort()
+      const probe = failFrom(Number.POSITIVE_INFINITY)
+      server.use(probe.handler)
+      await collect(adapter, config())
+      const requests = probe.count()
+      server.resetHandlers()
+      expect(requests).toBeGreaterThan(0)
+      for (let at = 1; at <= requests; at++) {
+        const store = memoryCheckpointStore()
+        const fault = failFrom(at)
+        server.use(fault.handler)
+        const cut = await collect(adapter, config(), store)
+        server.resetHandlers()
+        expect(failureTag(cut.exit), `cut at request ${at}`).toBe('AuthFailed')
+        const resumed = await collect(adapter, config(), store)
+        expect(failureTag(resumed.exit)).toBeUndefined()
+        const union = [...new Set([...cut.events, ...resumed.events].map((event) => event.id))].sort()
+        expect(union, `resumed after a cut at request ${at}`).toEqual(expected)
+      }
+    }, 120_000)
+
+    it('errors are typed: a 401 is AuthFailed, a body that is not JSON is MalformedPayload', async () => {
+      server.use(failFrom(1).handler)
+      expect(failureTag((await collect(adapter, config())).exit)).toBe('AuthFailed')
+      server.resetHandlers()
+      server.use(malformed('*'))
+      expect(failureTag((await collect(adapter, config())).exit)).toBe('MalformedPayload')
+    })
+
+    const webhook = adapter.webhook
+    if (webhook !== undefined && scenario.webhooks !== undefined && scenario.webhooks.length > 0) {
+      const deliveries = scenario.webhooks
+      it('every delivery verifies and maps to valid events', () => {
+        for (const delivery of deliveries) {
+          expect(Exit.isSuccess(Effect.runSyncExit(webhook.verify(config(), delivery)))).toBe(true)
+          const events = Effect.runSync(webhook.map(config(), delivery, adapter.stages))
+          for (const event of events)
+            expect(Either.isRight(Schema.decodeUnknownEither(StageEvent)(event))).toBe(true)
+        }
+      })
+
+      it('a delivery whose body changed is rejected before the body is parsed', () => {
+        for (const delivery of deliveries) {
+          const tampered = { headers: delivery.headers, rawBody: new TextEncoder().encode('{"not": json') }
+          const exit = Effect.runSyncExit(webhook.verify(config(), tampered))
+          expect(failureTag(exit)).toBe('WebhookRejected')
+        }
+      })
+    }
+  })
+}

@@ -1,0 +1,7 @@
+/**
+ * `@herbie/testkit`: prove an adapter right in its own vitest tests.
+ *
+ * @since 0.1.0
+ */
+export { adapterConformance, type ConformanceScenario } from './conformance.js'
+export { failFirst, failFrom, malformed, servePages } from './faults.js'
