@@ -305,6 +305,24 @@ describe('paginate', () => {
     expect([...bodies]).toEqual(['first', 't1', 't2'])
   })
 
+  it('follows a full next-page URL in the body', async () => {
+    server.use(
+      http.get(`${BASE}/values`, ({ request }) => {
+        const page = Number(new URL(request.url).searchParams.get('page') ?? '1')
+        return HttpResponse.json({ values: [page], ...(page < 3 ? { next: `${BASE}/values?page=${page + 1}` } : {}) })
+      }),
+    )
+    const stream = paginate(settings(), '/values', {}, { kind: 'body-url', next: (body) => (body as { next?: string }).next })
+    const values = await Effect.runPromise(
+      stream.pipe(
+        Stream.flatMap((page) => Stream.fromIterable((page.body as { values: number[] }).values)),
+        Stream.runCollect,
+        Effect.provide(FetchTransport),
+      ),
+    )
+    expect([...values]).toEqual([1, 2, 3])
+  })
+
   it('walks startAt offsets until a short page', async () => {
     server.use(
       http.get(`${BASE}/offset`, ({ request }) => {

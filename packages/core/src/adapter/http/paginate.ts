@@ -11,6 +11,7 @@ import { notify } from './SyncProgress.js'
  * - `next-page-header`: a header holding the next page number (GitLab's `X-Next-Page`), sent back
  *   as a query parameter;
  * - `cursor`: a token in the body (Jira's `nextPageToken`, Kubernetes-style `metadata.continue`);
+ * - `body-url`: the full URL of the next page in the body (Bitbucket Cloud's `next`);
  * - `offset`: `startAt`-style offsets, until a page comes back short or `isLast`/`total` says so
  *   (Jira's older endpoints).
  *
@@ -21,6 +22,7 @@ export type Pagination =
   | { readonly kind: 'link' }
   | { readonly kind: 'next-page-header'; readonly header?: string; readonly param?: string }
   | { readonly kind: 'cursor'; readonly param: string; readonly next: (body: unknown) => string | undefined }
+  | { readonly kind: 'body-url'; readonly next: (body: unknown) => string | undefined }
   | {
       readonly kind: 'offset'
       readonly param: string
@@ -63,6 +65,10 @@ const nextUrl = (pagination: Pagination, response: JsonResponse, offset: number)
       const url = new URL(response.url)
       url.searchParams.set(pagination.param, token)
       return url.toString()
+    }
+    case 'body-url': {
+      const next = pagination.next(response.body)
+      return next === undefined || next === '' ? undefined : next
     }
     case 'offset': {
       const count = pagination.count(response.body)
