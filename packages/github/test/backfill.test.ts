@@ -1,4 +1,5 @@
 import { analyzeNdjson, memoryCheckpointStore, type StageEventEncoded } from '@herbie/core'
+import { servePages } from '@herbie/testkit'
 import { Effect, Exit } from 'effect'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
@@ -74,6 +75,25 @@ describe('GitHub backfill of the story', () => {
         { kind: 'deployment', id: '2210489902' },
       ]),
     )
+  })
+
+  it('follows Link pagination over three pages of pull requests', async () => {
+    const pulls = [
+      ...(fixture('pulls-list-page1.json') as object[]),
+      ...(fixture('pulls-list-page2.json') as object[]),
+    ]
+    server.use(
+      servePages(
+        `${API}/repos/acme/payments/pulls`,
+        pulls.map((pull) => [pull]),
+      ),
+      ...storyHandlers(),
+    )
+    const { events } = await Effect.runPromise(sync(githubAdapter, { ...config, perPage: 1 }))
+    expect(new Set(events.map((event) => event.itemId))).toEqual(
+      new Set(['github:acme/payments#88', 'github:acme/payments#87', 'github:acme/payments#86']),
+    )
+    expect(life(events)).toHaveLength(21)
   })
 
   it('ids are deterministic and unique: a second full sync yields the same events', async () => {
