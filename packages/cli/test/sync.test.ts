@@ -11,14 +11,9 @@ describe('herbie sync github against a loopback GitHub Enterprise Server', () =>
   const out = join(dir, 'events.ndjson')
   const checkpoints = join(dir, 'checkpoints')
   const env = { GITHUB_TOKEN: 'ghs_loopbacktoken000' }
-  beforeAll(async () => {
-    server = await startFakeGithub()
-  })
-  afterAll(() => server.close())
-
-  it('backfills into the file with progress on stderr, then analyze works on it', async () => {
-    const { code, stderr } = await herbieAsync(
-      env,
+  const sync = (token: string, target: string, checkpointDir: string, ...extra: string[]) =>
+    herbieAsync(
+      { GITHUB_TOKEN: token },
       'sync',
       'github',
       '--repo',
@@ -26,10 +21,18 @@ describe('herbie sync github against a loopback GitHub Enterprise Server', () =>
       '--base-url',
       server.baseUrl,
       '--out',
-      out,
+      target,
       '--checkpoints',
-      checkpoints,
+      checkpointDir,
+      ...extra,
     )
+  beforeAll(async () => {
+    server = await startFakeGithub()
+  })
+  afterAll(() => server.close())
+
+  it('backfills into the file with progress on stderr, then analyze works on it', async () => {
+    const { code, stderr } = await sync(env.GITHUB_TOKEN, out, checkpoints)
     expect(stderr).toMatch(/^page http:\/\/127\.0\.0\.1:\d+\/api\/v3\/repos\/acme\/payments\/pulls\?/m)
     expect(stderr).toMatch(
       /^synced acme\/payments: \d+ pages, 26 events, 26 written to .*events\.ndjson, 0 already there$/m,
@@ -44,19 +47,7 @@ describe('herbie sync github against a loopback GitHub Enterprise Server', () =>
 
   it('a second sync fetches only what changed and writes nothing twice', async () => {
     const before = server.requests.length
-    const { code, stderr } = await herbieAsync(
-      env,
-      'sync',
-      'github',
-      '--repo',
-      'acme/payments',
-      '--base-url',
-      server.baseUrl,
-      '--out',
-      out,
-      '--checkpoints',
-      checkpoints,
-    )
+    const { code, stderr } = await sync(env.GITHUB_TOKEN, out, checkpoints)
     expect(code).toBe(0)
     expect(stderr).toMatch(/0 written to .*, 0 already there$/m)
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(26)
@@ -65,19 +56,7 @@ describe('herbie sync github against a loopback GitHub Enterprise Server', () =>
   })
 
   it('a bad token fails in one line naming no secret (exit 1)', async () => {
-    const { code, stderr } = await herbieAsync(
-      { GITHUB_TOKEN: 'ghs_wrongtoken' },
-      'sync',
-      'github',
-      '--repo',
-      'acme/payments',
-      '--base-url',
-      server.baseUrl,
-      '--out',
-      join(dir, 'x.ndjson'),
-      '--checkpoints',
-      join(dir, 'c2'),
-    )
+    const { code, stderr } = await sync('ghs_wrongtoken', join(dir, 'x.ndjson'), join(dir, 'c2'))
     expect(code).toBe(1)
     expect(stderr.trim()).toMatch(
       /^error: github: authentication failed \(401\) for http:\/\/127\.0\.0\.1:\d+\/api\/v3\/repos\/acme\/payments\/pulls\?.*: bad credentials \(Bad credentials\)$/,
