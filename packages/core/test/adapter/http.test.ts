@@ -309,10 +309,18 @@ describe('paginate', () => {
     server.use(
       http.get(`${BASE}/values`, ({ request }) => {
         const page = Number(new URL(request.url).searchParams.get('page') ?? '1')
-        return HttpResponse.json({ values: [page], ...(page < 3 ? { next: `${BASE}/values?page=${page + 1}` } : {}) })
+        return HttpResponse.json({
+          values: [page],
+          ...(page < 3 ? { next: `${BASE}/values?page=${page + 1}` } : {}),
+        })
       }),
     )
-    const stream = paginate(settings(), '/values', {}, { kind: 'body-url', next: (body) => (body as { next?: string }).next })
+    const stream = paginate(
+      settings(),
+      '/values',
+      {},
+      { kind: 'body-url', next: (body) => (body as { next?: string }).next },
+    )
     const values = await Effect.runPromise(
       stream.pipe(
         Stream.flatMap((page) => Stream.fromIterable((page.body as { values: number[] }).values)),
