@@ -16,7 +16,7 @@ import { Effect, Either, Exit, Layer, Schema } from 'effect'
 import type { RequestHandler } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { failFrom, malformed } from './faults.js'
+import { failFirst, failFrom, malformed } from './faults.js'
 
 /**
  * The story an adapter is proven on: its options as a user writes them, msw handlers serving the
@@ -71,8 +71,9 @@ const failureTag = (exit: Exit.Exit<unknown, unknown>): string | undefined =>
 /**
  * Declares the conformance suite of an adapter in the calling vitest file: every event decodes
  * with the schema; ids are deterministic and unique; each exit has its enter; a re-run yields the
- * same events; a sync cut off at any request and resumed yields the same set; errors are typed
- * (401 → AuthFailed, a body that is not JSON → MalformedPayload); webhooks verify, map to valid
+ * same events; a sync cut off at any request and resumed yields the same set; a 429 is sat out;
+ * errors are typed (401 → AuthFailed, lasting 5xx → Transient, a body that is not JSON →
+ * MalformedPayload); webhooks verify, map to valid
  * events, and a bad signature is rejected before the body is read. Call it in a file of its own:
  * it starts its own msw server.
  *
@@ -134,6 +135,19 @@ export const adapterConformance = <C, CI, K, KI>(
         expect(union, `resumed after a cut at request ${at}`).toEqual(expected)
       }
     }, 120_000)
+
+    it('a 429 with Retry-After on the first request is sat out and the sync goes on to the same events', async () => {
+      const clean = await collect(adapter, config())
+      server.use(failFirst('*', 1, 429, { 'retry-after': '1' }))
+      const limited = await collect(adapter, config())
+      expect(failureTag(limited.exit)).toBeUndefined()
+      expect(limited.events).toEqual(clean.events)
+    })
+
+    it('a lasting 5xx fails with Transient once the retries are spent', async () => {
+      server.use(failFrom(1, 503).handler)
+      expect(failureTag((await collect(adapter, config())).exit)).toBe('Transient')
+    }, 60_000)
 
     it('errors are typed: a 401 is AuthFailed, a body that is not JSON is MalformedPayload', async () => {
       server.use(failFrom(1).handler)
