@@ -1,7 +1,7 @@
 import type { StreamIndex } from '../stream/StreamIndex.js'
 import type { Timeline } from '../timeline/Timeline.js'
 import { type Summary, summarizeMillis } from './percentile.js'
-import { type Window, windowDays, within } from './Window.js'
+import { type Window, windowDays } from './Window.js'
 
 /**
  * Item-level flow metrics over a window.
@@ -43,15 +43,6 @@ export const workTime = (timeline: Timeline, index: StreamIndex, from: number, t
   }
   return total
 }
-
-/**
- * Whether the timeline's item finished inside the window.
- *
- * @since 0.1.0
- * @category metrics
- */
-export const doneWithin = (timeline: Timeline, window: Window): boolean =>
-  timeline.doneAt !== undefined && within(window, timeline.doneAt)
 
 /**
  * Lead and cycle time, flow efficiency, throughput and item counts.
