@@ -1,6 +1,5 @@
 import {
   type BackfillItem,
-  getJson,
   type HttpError,
   type HttpSettings,
   type HttpTransport,
@@ -17,11 +16,13 @@ import {
   TimelineEvent,
   WorkflowRunPage,
 } from './api.js'
+import { commitContext } from './commitContext.js'
 import type { GithubConfig } from './config.js'
 import { deploymentEvents } from './deploymentEvents.js'
 import type { EventContext } from './event.js'
 import { pullContext, pullEvents } from './pullEvents.js'
 import { runEvents } from './runEvents.js'
+import { httpSettings } from './settings.js'
 
 /**
  * How far each repository was synced: the instant each last sync started.
@@ -42,21 +43,6 @@ export const GithubCheckpoint = Schema.Struct({
 export type GithubCheckpoint = typeof GithubCheckpoint.Type
 
 const CONCURRENCY = 4
-
-/**
- * The HTTP settings for a config: base URL, token as `Authorization: Bearer`, GitHub's JSON media
- * type and API version.
- *
- * @since 0.1.0
- * @category backfill
- */
-export const httpSettings = (config: GithubConfig, onNotice?: HttpSettings['onNotice']): HttpSettings => ({
-  source: 'github',
-  baseUrl: config.baseUrl,
-  headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
-  ...(config.token === undefined ? {} : { auth: { token: config.token } }),
-  ...(onNotice === undefined ? {} : { onNotice }),
-})
 
 const list = <A, I>(
   settings: HttpSettings,
@@ -124,22 +110,8 @@ export const backfillRepository = (
     Effect.suspend(() => {
       const known = bySha.get(sha)
       if (known !== undefined) return Effect.succeed(known)
-      return getJson(settings, `/repos/${repository}/commits/${sha}/pulls`).pipe(
-        Effect.flatMap((response) =>
-          decodeBody(Schema.Array(Pull), `GET /repos/${repository}/commits/${sha}/pulls`, response.body),
-        ),
-        Effect.map((found) => {
-          const context: EventContext =
-            found[0] === undefined
-              ? {
-                  itemId: `github:${repository}@${sha}`,
-                  links: [{ kind: 'commit', id: sha }],
-                  attributes: { repository },
-                }
-              : pullContext(repository, found[0], [], config.issueKeyPattern)
-          bySha.set(sha, context)
-          return context
-        }),
+      return commitContext(settings, repository, sha, config.issueKeyPattern).pipe(
+        Effect.tap((context) => Effect.sync(() => void bySha.set(sha, context))),
       )
     })
   const runs = list(

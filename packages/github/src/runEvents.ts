@@ -28,6 +28,14 @@ const bound = (
 }
 
 /**
+ * The key of a run attempt's CI stay in event ids (`run:ID:ATTEMPT`).
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const runKey = (runId: number, attempt: number): string => `run:${runId}:${attempt}`
+
+/**
  * A workflow run as a CI stay of the item it belongs to: from its first job's start (the time it
  * sat queued before that is a wait) to its last job's completion, with its outcome. A run still
  * in progress is an open stay; a run still queued has no event yet.
@@ -62,7 +70,7 @@ export const runEvents = (
           Math.max,
         ) ?? run.updated_at)
       : undefined
-  return stayEvents(context, `run:${run.id}:${run.run_attempt}`, stages['actions.run']!, started, completed, {
+  return stayEvents(context, runKey(run.id, run.run_attempt), stages['actions.run']!, started, completed, {
     ...(completed === undefined ? {} : { outcome: runOutcome(run.conclusion) }),
     attributes: {
       workflow: run.name ?? 'workflow',

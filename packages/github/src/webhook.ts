@@ -1,4 +1,6 @@
 import {
+  type HttpError,
+  type HttpTransport,
   MalformedPayload,
   type StageEventEncoded,
   type StageMapping,
@@ -7,11 +9,14 @@ import {
 } from '@herbie/core'
 import { Effect, Redacted, Schema } from 'effect'
 import { Deployment, DeploymentStatus, decodeBody, Pull, WorkflowRun } from './api.js'
+import { bareCommitContext, commitContext } from './commitContext.js'
 import type { GithubConfig } from './config.js'
 import { deploymentEvents } from './deploymentEvents.js'
 import { type EventContext, stageEvent } from './event.js'
+import { pullItemId } from './mapping.js'
 import { pullContext } from './pullEvents.js'
-import { runEvents } from './runEvents.js'
+import { runEvents, runKey } from './runEvents.js'
+import { httpSettings } from './settings.js'
 import { signatureProblem } from './signature.js'
 
 /**
@@ -47,17 +52,22 @@ const ReviewHook = Schema.Struct({
   repository: Repository,
 })
 const RunHook = Schema.Struct({ action: Schema.String, workflow_run: WorkflowRun, repository: Repository })
+const JobHook = Schema.Struct({
+  action: Schema.String,
+  workflow_job: Schema.Struct({
+    run_id: Schema.Number,
+    run_attempt: Schema.optionalWith(Schema.Number, { default: () => 1 }),
+    workflow_name: Schema.optional(Schema.NullOr(Schema.String)),
+    head_sha: Schema.String,
+    started_at: Schema.NullOr(Schema.String),
+  }),
+  repository: Repository,
+})
 const DeploymentStatusHook = Schema.Struct({
   action: Schema.String,
   deployment_status: DeploymentStatus,
   deployment: Deployment,
   repository: Repository,
-})
-
-const commitContext = (repository: string, sha: string): EventContext => ({
-  itemId: `github:${repository}@${sha}`,
-  links: [{ kind: 'commit', id: sha }],
-  attributes: { repository },
 })
 
 const parse = (delivery: WebhookDelivery) =>
@@ -73,9 +83,11 @@ const parse = (delivery: WebhookDelivery) =>
 
 /**
  * Maps a verified delivery to stage events with the same ids the backfill gives the same facts,
- * so webhooks and syncs never double count: `pull_request` (opened ready, ready_for_review, merged),
- * `pull_request_review` (first review, approval), `workflow_run`, `deployment_status`. Other
- * events (`ping`, `workflow_job`...) map to nothing.
+ * so webhooks and syncs never double count: `pull_request` (opened ready, ready_for_review,
+ * merged), `pull_request_review` (first review, approval), `workflow_run`, `workflow_job` (the
+ * first job in progress starts the run's CI stay), `deployment_status`. A run or deployment whose
+ * payload names no pull request is joined to one through `GET /commits/{sha}/pulls`, as the
+ * backfill does. Other events (`ping`, `check_run`...) map to nothing.
  *
  * @since 0.1.0
  * @category webhooks
@@ -84,10 +96,17 @@ export const mapDelivery = (
   config: GithubConfig,
   delivery: WebhookDelivery,
   stages: StageMapping,
-): Effect.Effect<ReadonlyArray<StageEventEncoded>, MalformedPayload> =>
+): Effect.Effect<ReadonlyArray<StageEventEncoded>, HttpError, HttpTransport> =>
   Effect.gen(function* () {
     const event = delivery.headers['x-github-event'] ?? ''
     const payload = yield* parse(delivery)
+    const itemOf = (repository: string, sha: string, pull: number | undefined) =>
+      pull === undefined
+        ? commitContext(httpSettings(config), repository, sha, config.issueKeyPattern)
+        : Effect.succeed<EventContext>({
+            ...bareCommitContext(repository, sha),
+            itemId: pullItemId(repository, pull),
+          })
     if (event === 'pull_request') {
       const hook = yield* decodeBody(PullRequestHook, 'pull_request webhook', payload)
       const repository = hook.repository.full_name
@@ -120,17 +139,30 @@ export const mapDelivery = (
     if (event === 'workflow_run') {
       const hook = yield* decodeBody(RunHook, 'workflow_run webhook', payload)
       const run = hook.workflow_run
-      const repository = hook.repository.full_name
-      const number = run.pull_requests[0]?.number
-      const context =
-        number === undefined
-          ? commitContext(repository, run.head_sha)
-          : { ...commitContext(repository, run.head_sha), itemId: `github:${repository}#${number}` }
+      const context = yield* itemOf(hook.repository.full_name, run.head_sha, run.pull_requests[0]?.number)
       return runEvents(context, run, [], stages)
+    }
+    if (event === 'workflow_job') {
+      const hook = yield* decodeBody(JobHook, 'workflow_job webhook', payload)
+      const job = hook.workflow_job
+      if (hook.action !== 'in_progress' || job.started_at === null) return []
+      const context = yield* itemOf(hook.repository.full_name, job.head_sha, undefined)
+      return [
+        stageEvent(
+          context,
+          runKey(job.run_id, job.run_attempt),
+          stages['actions.run']!,
+          'enter',
+          job.started_at,
+          {
+            attributes: { workflow: job.workflow_name ?? 'workflow', runId: job.run_id },
+          },
+        ),
+      ]
     }
     if (event === 'deployment_status') {
       const hook = yield* decodeBody(DeploymentStatusHook, 'deployment_status webhook', payload)
-      const context = commitContext(hook.repository.full_name, hook.deployment.sha)
+      const context = yield* itemOf(hook.repository.full_name, hook.deployment.sha, undefined)
       return deploymentEvents(
         context,
         hook.deployment,

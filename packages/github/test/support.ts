@@ -16,6 +16,13 @@ export const fixture = (name: string): unknown =>
 export const fixtureBytes = (name: string): Buffer =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url))
 
+interface PullFixture {
+  readonly number: number
+  readonly head: { readonly sha: string }
+  readonly merge_commit_sha: string | null
+  readonly merged_at: string | null
+}
+
 const link = (next: string) => ({ link: `<${next}>; rel="next"` })
 
 /** The story's repository acme/payments as GitHub's REST API serves it. */
@@ -49,6 +56,22 @@ export const storyHandlers = (counts: { pulls: number } = { pulls: 0 }) => [
         : { total_count: 0, jobs: [] },
     ),
   ),
+  http.get(`${API}/repos/acme/payments/commits/:sha/pulls`, ({ params }) => {
+    // GitHub lists the pull requests that contain the commit: its head, its commits, its merge.
+    const pulls = [
+      ...(fixture('pulls-list-page1.json') as PullFixture[]),
+      ...(fixture('pulls-list-page2.json') as PullFixture[]),
+    ]
+    const ofPull87 = (fixture('pull-87-timeline.json') as Array<{ sha?: string }>).map((event) => event.sha)
+    return HttpResponse.json(
+      pulls.filter(
+        (pull) =>
+          pull.head.sha === params.sha ||
+          (pull.merged_at !== null && pull.merge_commit_sha === params.sha) ||
+          (pull.number === 87 && ofPull87.includes(params.sha as string)),
+      ),
+    )
+  }),
   http.get(`${API}/repos/acme/payments/deployments`, () =>
     HttpResponse.json(fixture('deployments.json') as object[]),
   ),

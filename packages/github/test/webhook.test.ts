@@ -1,9 +1,17 @@
 import { createHmac } from 'node:crypto'
-import { decodeConfig, type WebhookDelivery } from '@herbie/core'
+import { decodeConfig, FetchTransport, type WebhookDelivery } from '@herbie/core'
 import { Effect, Exit } from 'effect'
-import { describe, expect, it } from 'vitest'
+import { HttpResponse, http } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { githubAdapter } from '../src/index.js'
-import { fixtureBytes } from './support.js'
+import { API, fixtureBytes, storyHandlers, sync } from './support.js'
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.use(...storyHandlers()))
+afterEach(() => server.resetHandlers(...storyHandlers()))
+afterAll(() => server.close())
 
 const config = Effect.runSync(
   decodeConfig(githubAdapter, { repositories: ['acme/payments'], webhookSecret: 'herbie-test-secret' }),
@@ -114,33 +122,88 @@ describe('GitHub webhooks', () => {
     expect(Exit.isFailure(exit)).toBe(true)
   })
 
-  const mapped = (event: string, file: string) =>
-    Effect.runSync(webhook.map(config, delivery(event, file), githubAdapter.stages)).map(
+  const mapExit = (d: WebhookDelivery) =>
+    Effect.runPromiseExit(webhook.map(config, d, githubAdapter.stages).pipe(Effect.provide(FetchTransport)))
+  const mapEvents = async (d: WebhookDelivery) => {
+    const exit = await mapExit(d)
+    if (Exit.isFailure(exit)) throw new Error(`map failed: ${String(exit.cause)}`)
+    return exit.value
+  }
+  const mapped = async (event: string, file: string) =>
+    (await mapEvents(delivery(event, file))).map(
       (e) => `${e.id} ${e.at}${e.outcome === undefined ? '' : ` ${e.outcome}`}`,
     )
+  /** The completed job delivery, turned into the `in_progress` one GitHub sends when it starts. */
+  const jobStarted = () => {
+    const hook = JSON.parse(fixtureBytes('webhooks/workflow_job.completed.json').toString('utf8'))
+    hook.action = 'in_progress'
+    hook.workflow_job = { ...hook.workflow_job, status: 'in_progress', conclusion: null, completed_at: null }
+    return { headers: { 'x-github-event': 'workflow_job' }, rawBody: Buffer.from(JSON.stringify(hook)) }
+  }
 
-  it('maps ready_for_review, the approving review, the completed run and the production deployment with the backfill ids', () => {
-    expect(mapped('pull_request', 'pull_request.ready_for_review.json')).toEqual([
+  it('maps ready_for_review, the approving review, the completed run and the production deployment with the backfill ids', async () => {
+    expect(await mapped('pull_request', 'pull_request.ready_for_review.json')).toEqual([
       expect.stringMatching(/^github:acme\/payments#87:coding:exit 2026-03-04T16:15:4\dZ$/),
       expect.stringMatching(/^github:acme\/payments#87:awaiting-review:enter 2026-03-04T16:15:4\dZ$/),
     ])
-    expect(mapped('pull_request_review', 'pull_request_review.submitted-approved.json')).toEqual([
+    expect(await mapped('pull_request_review', 'pull_request_review.submitted-approved.json')).toEqual([
       'github:acme/payments#87:awaiting-review:exit 2026-03-05T14:08:51Z',
       'github:acme/payments#87:in-review:enter 2026-03-05T14:08:51Z',
       'github:acme/payments#87:in-review:exit 2026-03-05T14:08:51Z',
     ])
-    expect(mapped('workflow_run', 'workflow_run.completed.json')).toEqual([
+    expect(await mapped('workflow_run', 'workflow_run.completed.json')).toEqual([
       expect.stringMatching(/^github:acme\/payments#87:run:13712044502:1:enter /),
       expect.stringMatching(/^github:acme\/payments#87:run:13712044502:1:exit .* success$/),
     ])
-    const deployment = mapped('deployment_status', 'deployment_status.created.json')
+    const deployment = await mapped('deployment_status', 'deployment_status.created.json')
     expect(deployment).toContain(
-      'github:acme/payments@9f1c2e7b4a6d8c0e1f3a5b7c9d2e4f6a8b0c1d3e:deployment:2210489902:running:exit 2026-03-05T16:04:41Z success',
+      'github:acme/payments#87:deployment:2210489902:running:exit 2026-03-05T16:04:41Z success',
     )
-    expect(mapped('workflow_job', 'workflow_job.completed.json')).toEqual([])
+    expect(deployment).toContain('github:acme/payments#87:done:enter 2026-03-05T16:04:41Z')
   })
 
-  it('a payload that does not match names the JSON path', () => {
+  it('a job going in progress starts its run in CI; a completed job adds nothing the run does not', async () => {
+    expect(await mapped('workflow_job', 'workflow_job.completed.json')).toEqual([])
+    const events = await mapEvents(jobStarted())
+    expect(events.map((e) => `${e.id} ${e.stage} ${e.at}`)).toEqual([
+      'github:acme/payments#87:run:13712044502:1:enter ci 2026-03-05T11:09:06Z',
+    ])
+  })
+
+  it('every id a delivery maps to is one the backfill gives the same fact', async () => {
+    const backfilled = new Set(
+      (await Effect.runPromise(sync(githubAdapter, { repositories: ['acme/payments'] }))).events.map(
+        (e) => e.id,
+      ),
+    )
+    const deliveries = [...DELIVERIES.map(([event, file]) => delivery(event, file)), jobStarted()]
+    const ids = (await Promise.all(deliveries.map(mapEvents))).flat().map((e) => e.id)
+    expect(ids.length).toBeGreaterThan(10)
+    expect(ids.filter((id) => !backfilled.has(id))).toEqual([])
+  })
+
+  it('a deployment of a commit no pull request contains stays on the commit item', async () => {
+    server.use(http.get(`${API}/repos/acme/payments/commits/:sha/pulls`, () => HttpResponse.json([])))
+    const events = await mapEvents(delivery('deployment_status', 'deployment_status.created.json'))
+    expect(new Set(events.map((e) => e.itemId))).toEqual(
+      new Set(['github:acme/payments@9f1c2e7b4a6d8c0e1f3a5b7c9d2e4f6a8b0c1d3e']),
+    )
+  })
+
+  it('a lookup refused by the API fails typed, so the delivery can be retried and nothing is mapped to the wrong item', async () => {
+    server.use(
+      http.get(`${API}/repos/acme/payments/commits/:sha/pulls`, () =>
+        HttpResponse.json(
+          { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' },
+          { status: 401 },
+        ),
+      ),
+    )
+    const exit = await mapExit(delivery('deployment_status', 'deployment_status.created.json'))
+    expect(Exit.isFailure(exit) && exit.cause._tag === 'Fail' && exit.cause.error._tag).toBe('AuthFailed')
+  })
+
+  it('a payload that does not match names the JSON path', async () => {
     const body = Buffer.from(
       JSON.stringify({
         action: 'opened',
@@ -148,15 +211,12 @@ describe('GitHub webhooks', () => {
         repository: { full_name: 'acme/payments' },
       }),
     )
-    const exit = Effect.runSyncExit(
-      webhook.map(
-        config,
-        { headers: { 'x-github-event': 'pull_request' }, rawBody: body },
-        githubAdapter.stages,
-      ),
-    )
-    expect(Exit.isFailure(exit) && exit.cause._tag === 'Fail' && exit.cause.error.path).toBe(
-      'pull_request webhook $.pull_request.number',
-    )
+    const exit = await mapExit({ headers: { 'x-github-event': 'pull_request' }, rawBody: body })
+    expect(
+      Exit.isFailure(exit) &&
+        exit.cause._tag === 'Fail' &&
+        exit.cause.error._tag === 'MalformedPayload' &&
+        exit.cause.error.path,
+    ).toBe('pull_request webhook $.pull_request.number')
   })
 })

@@ -28,6 +28,7 @@ import { failFirst, failFrom, malformed } from './faults.js'
 export interface ConformanceScenario {
   readonly config: unknown
   readonly handlers: ReadonlyArray<RequestHandler>
+  /** Signed deliveries of facts in the same story: each maps to ids the backfill also yields. */
   readonly webhooks?: ReadonlyArray<WebhookDelivery>
   /** The story yields at least this many events (default 1). */
   readonly minEvents?: number
@@ -73,8 +74,10 @@ const failureTag = (exit: Exit.Exit<unknown, unknown>): string | undefined =>
  * with the schema; ids are deterministic and unique; each exit has its enter; a re-run yields the
  * same events; a sync cut off at any request and resumed yields the same set; a 429 is sat out;
  * errors are typed (401 → AuthFailed, lasting 5xx → Transient, a body that is not JSON →
- * MalformedPayload); webhooks verify, map to valid
- * events, and a bad signature is rejected before the body is read. Call it in a file of its own:
+ * MalformedPayload); webhooks verify and map to valid events whose ids the backfill of the same
+ * story also yields (a webhook and a sync never count a fact twice), and a bad signature is
+ * rejected before the body is read. Webhook mapping runs against the scenario's handlers, so an
+ * adapter may look up what a payload leaves out. Call it in a file of its own:
  * it starts its own msw server.
  *
  * @since 0.1.0
@@ -160,12 +163,19 @@ export const adapterConformance = <C, CI, K, KI>(
     const webhook = adapter.webhook
     if (webhook !== undefined && scenario.webhooks !== undefined && scenario.webhooks.length > 0) {
       const deliveries = scenario.webhooks
-      it('every delivery verifies and maps to valid events', () => {
+      it('every delivery verifies and maps to valid events with the ids the backfill gives the same facts', async () => {
+        const backfilled = new Set((await collect(adapter, config())).events.map((event) => event.id))
         for (const delivery of deliveries) {
           expect(Exit.isSuccess(Effect.runSyncExit(webhook.verify(config(), delivery)))).toBe(true)
-          const events = Effect.runSync(webhook.map(config(), delivery, adapter.stages))
-          for (const event of events)
+          const events = await Effect.runPromise(
+            webhook.map(config(), delivery, adapter.stages).pipe(Effect.provide(FetchTransport)),
+          )
+          for (const event of events) {
             expect(Either.isRight(Schema.decodeUnknownEither(StageEvent)(event))).toBe(true)
+            expect(backfilled.has(event.id), `webhook event ${event.id} is not one the backfill yields`).toBe(
+              true,
+            )
+          }
         }
       })
 

@@ -74,11 +74,15 @@ export interface Adapter<C, CI, K, KI = unknown> {
   readonly webhook?: {
     /** Checks the signature over the raw bytes; must not parse the body. */
     readonly verify: (config: C, delivery: WebhookDelivery) => Effect.Effect<void, WebhookRejected>
+    /**
+     * Turns a verified delivery into events with the ids the backfill gives the same facts. It
+     * may ask the source's API what the payload leaves out (the pull request of a commit).
+     */
     readonly map: (
       config: C,
       delivery: WebhookDelivery,
       stages: StageMapping,
-    ) => Effect.Effect<ReadonlyArray<StageEventEncoded>, MalformedPayload>
+    ) => Effect.Effect<ReadonlyArray<StageEventEncoded>, AdapterError, HttpTransport>
   }
 }
 

@@ -1,0 +1,43 @@
+import { getJson, type HttpError, type HttpSettings, type HttpTransport } from '@herbie/core'
+import { Effect, Schema } from 'effect'
+import { decodeBody, Pull } from './api.js'
+import type { EventContext } from './event.js'
+import { pullContext } from './pullEvents.js'
+
+/**
+ * The context of a commit no pull request claims: its own item, `github:OWNER/NAME@SHA`.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const bareCommitContext = (repository: string, sha: string): EventContext => ({
+  itemId: `github:${repository}@${sha}`,
+  links: [{ kind: 'commit', id: sha }],
+  attributes: { repository },
+})
+
+/**
+ * The item a commit belongs to: the first pull request GitHub associates with it
+ * (`GET /repos/{owner}/{repo}/commits/{sha}/pulls`), or the commit itself when there is none.
+ * The backfill and the webhooks both use it, so a run or a deployment gets the same item, and
+ * the same event ids, whichever way it arrives.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const commitContext = (
+  settings: HttpSettings,
+  repository: string,
+  sha: string,
+  issuePattern: string,
+): Effect.Effect<EventContext, HttpError, HttpTransport> => {
+  const path = `/repos/${repository}/commits/${sha}/pulls`
+  return getJson(settings, path).pipe(
+    Effect.flatMap((response) => decodeBody(Schema.Array(Pull), `GET ${path}`, response.body)),
+    Effect.map((found) =>
+      found[0] === undefined
+        ? bareCommitContext(repository, sha)
+        : pullContext(repository, found[0], [], issuePattern),
+    ),
+  )
+}
