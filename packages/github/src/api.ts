@@ -22,6 +22,7 @@ export const Pull = Schema.Struct({
   merge_commit_sha: Schema.NullOr(Schema.String),
   head: Schema.Struct({ ref: Schema.String, sha: Schema.String }),
   user: Schema.NullOr(Schema.Struct({ login: Schema.String })),
+  body: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
 })
 
 /**
@@ -47,6 +48,16 @@ export const TimelineEvent = Schema.Struct({
   sha: Schema.optional(Schema.NullOr(Schema.String)),
   message: Schema.optional(Schema.NullOr(Schema.String)),
   author: Schema.optional(Schema.NullOr(Schema.Struct({ date: Schema.optional(Schema.String) }))),
+  /** On `cross-referenced`: the issue or pull request whose text mentions this one. */
+  source: Schema.optional(
+    Schema.NullOr(
+      Schema.Struct({
+        issue: Schema.optional(
+          Schema.Struct({ number: Schema.Number, pull_request: Schema.optional(Schema.Unknown) }),
+        ),
+      }),
+    ),
+  ),
 })
 
 /**
@@ -56,6 +67,34 @@ export const TimelineEvent = Schema.Struct({
  * @category api
  */
 export type TimelineEvent = typeof TimelineEvent.Type
+
+/**
+ * The fields of an issue the adapter reads. The issues list also holds pull requests, marked by a
+ * `pull_request` field; the adapter skips them. `state_reason`: completed, not_planned,
+ * duplicate, reopened or null.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export const Issue = Schema.Struct({
+  number: Schema.Number,
+  title: Schema.String,
+  state: Schema.Literal('open', 'closed'),
+  state_reason: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  created_at: Time,
+  updated_at: Time,
+  closed_at: NullableTime,
+  user: Schema.NullOr(Schema.Struct({ login: Schema.String })),
+  pull_request: Schema.optional(Schema.Unknown),
+})
+
+/**
+ * A decoded issue.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export type Issue = typeof Issue.Type
 
 /**
  * The fields of a workflow run the adapter reads.

@@ -11,6 +11,7 @@ import {
   Deployment,
   DeploymentStatus,
   decodeBody,
+  Issue,
   JobPage,
   Pull,
   TimelineEvent,
@@ -20,6 +21,7 @@ import { commitContext } from './commitContext.js'
 import type { GithubConfig } from './config.js'
 import { deploymentEvents } from './deploymentEvents.js'
 import type { EventContext } from './event.js'
+import { issueEvents } from './issueEvents.js'
 import { pullContext, pullEvents } from './pullEvents.js'
 import { runEvents } from './runEvents.js'
 import { httpSettings } from './settings.js'
@@ -59,6 +61,7 @@ const after = (time: string, since: string | undefined) =>
 
 /**
  * Backfills one repository: pull requests updated since the checkpoint with their timelines,
+ * issues updated since it with theirs (with `issues: true`),
  * workflow runs created since it with their jobs, and deployments created since it with their
  * statuses. Runs and deployments join their pull request by commit SHA.
  *
@@ -74,7 +77,6 @@ export const backfillRepository = (
 ): Stream.Stream<BackfillItem<never>, HttpError, HttpTransport> => {
   const perPage = String(config.perPage)
   const bySha = new Map<string, EventContext>()
-  const options = { issuePattern: config.issueKeyPattern, doneAtMerge: config.doneAt === 'merge' }
   const pulls = list(
     settings,
     `/repos/${repository}/pulls`,
@@ -94,13 +96,13 @@ export const backfillRepository = (
           Stream.runCollect,
           Effect.map((pages) => {
             const timeline = [...pages].flat()
-            const context = pullContext(repository, pull, timeline, config.issueKeyPattern)
+            const context = pullContext(repository, pull, timeline, config)
             for (const event of timeline)
               if (event.event === 'committed' && typeof event.sha === 'string') bySha.set(event.sha, context)
             bySha.set(pull.head.sha, context)
             if (pull.merged_at !== null && pull.merge_commit_sha !== null)
               bySha.set(pull.merge_commit_sha, context)
-            return pullEvents(repository, pull, timeline, stages, options)
+            return pullEvents(repository, pull, timeline, stages, config)
           }),
         ),
       { concurrency: CONCURRENCY },
@@ -110,10 +112,42 @@ export const backfillRepository = (
     Effect.suspend(() => {
       const known = bySha.get(sha)
       if (known !== undefined) return Effect.succeed(known)
-      return commitContext(settings, repository, sha, config.issueKeyPattern).pipe(
+      return commitContext(settings, repository, sha, config).pipe(
         Effect.tap((context) => Effect.sync(() => void bySha.set(sha, context))),
       )
     })
+  const issues = config.issues
+    ? list(
+        settings,
+        `/repos/${repository}/issues`,
+        {
+          state: 'all',
+          sort: 'updated',
+          direction: 'desc',
+          per_page: perPage,
+          ...(since === undefined ? {} : { since }),
+        },
+        Schema.Array(Issue),
+      ).pipe(
+        Stream.flatMap((page) => Stream.fromIterable(page)),
+        Stream.filter((issue) => issue.pull_request === undefined),
+        Stream.mapEffect(
+          (issue) =>
+            list(
+              settings,
+              `/repos/${repository}/issues/${issue.number}/timeline`,
+              { per_page: perPage },
+              Schema.Array(TimelineEvent),
+            ).pipe(
+              Stream.runCollect,
+              Effect.map((pages) =>
+                issueEvents(repository, issue, [...pages].flat(), stages, config.issueKeyPattern),
+              ),
+            ),
+          { concurrency: CONCURRENCY },
+        ),
+      )
+    : Stream.empty
   const runs = list(
     settings,
     `/repos/${repository}/actions/runs`,
@@ -177,6 +211,7 @@ export const backfillRepository = (
     ),
   )
   return pulls.pipe(
+    Stream.concat(issues),
     Stream.concat(runs),
     Stream.concat(deployments),
     Stream.flatMap((events) =>

@@ -1,6 +1,7 @@
 import { getJson, type HttpError, type HttpSettings, type HttpTransport } from '@herbie/core'
 import { Effect, Schema } from 'effect'
 import { decodeBody, Pull } from './api.js'
+import type { Correlation } from './config.js'
 import type { EventContext } from './event.js'
 import { pullContext } from './pullEvents.js'
 
@@ -29,7 +30,7 @@ export const commitContext = (
   settings: HttpSettings,
   repository: string,
   sha: string,
-  issuePattern: string,
+  correlation: Correlation,
 ): Effect.Effect<EventContext, HttpError, HttpTransport> => {
   const path = `/repos/${repository}/commits/${sha}/pulls`
   return getJson(settings, path).pipe(
@@ -37,7 +38,7 @@ export const commitContext = (
     Effect.map((found) =>
       found[0] === undefined
         ? bareCommitContext(repository, sha)
-        : pullContext(repository, found[0], [], issuePattern),
+        : pullContext(repository, found[0], [], correlation),
     ),
   )
 }

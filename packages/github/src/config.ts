@@ -17,6 +17,11 @@ export const GithubConfig = Schema.Struct({
   baseUrl: Schema.optionalWith(Schema.String, { default: () => 'https://api.github.com' }),
   /** Issue keys in titles, branches and commit messages become `issue` links (default: Jira style). */
   issueKeyPattern: Schema.optionalWith(Schema.String, { default: () => '\\b[A-Z][A-Z0-9]+-\\d+\\b' }),
+  /**
+   * Also sync issues: each becomes a work item that waits in the backlog until a pull request
+   * references it, and the pull requests that close it (`Closes #12`) add their stages to it.
+   */
+  issues: Schema.optionalWith(Schema.Boolean, { default: () => false }),
   /** Where an item is done: its first successful production deployment, or its merge. */
   doneAt: Schema.optionalWith(Schema.Literal('production-deploy', 'merge'), {
     default: () => 'production-deploy' as const,
@@ -36,3 +41,11 @@ export const GithubConfig = Schema.Struct({
  * @category config
  */
 export type GithubConfig = typeof GithubConfig.Type
+
+/**
+ * The options that decide which item a pull request's facts belong to.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export type Correlation = Pick<GithubConfig, 'issueKeyPattern' | 'issues'>

@@ -74,7 +74,7 @@ export const deploymentEvents = (
     )
   }
   if (doneAtProduction && production && final?.state === 'success') {
-    events.push(stageEvent(context, 'done', stages.done!, 'enter', final.created_at))
+    events.push(stageEvent(context, `${key}:done`, stages.done!, 'enter', final.created_at))
   }
   return events
 }

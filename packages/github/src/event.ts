@@ -8,6 +8,11 @@ import type { StageEventEncoded } from '@herbie/core'
  */
 export interface EventContext {
   readonly itemId: string
+  /**
+   * Put before each fact key in event ids when several sources of facts share one item (the pull
+   * requests that close one issue: `pr:87:`).
+   */
+  readonly keyPrefix?: string
   readonly links: NonNullable<StageEventEncoded['links']>
   readonly attributes: NonNullable<StageEventEncoded['attributes']>
 }
@@ -26,7 +31,7 @@ export const stageEvent = (
   at: string,
   extra: Partial<Pick<StageEventEncoded, 'outcome' | 'attributes'>> = {},
 ): StageEventEncoded => ({
-  id: `${context.itemId}:${key}:${type}`,
+  id: `${context.itemId}:${context.keyPrefix ?? ''}${key}:${type}`,
   itemId: context.itemId,
   stage,
   type,

@@ -10,14 +10,25 @@ import { GithubConfig } from './config.js'
 import { defaultStages } from './mapping.js'
 import { mapDelivery, verifyDelivery } from './webhook.js'
 
-export { Deployment, DeploymentStatus, decodeBody, Job, Pull, TimelineEvent, WorkflowRun } from './api.js'
+export {
+  Deployment,
+  DeploymentStatus,
+  decodeBody,
+  Issue,
+  Job,
+  Pull,
+  TimelineEvent,
+  WorkflowRun,
+} from './api.js'
 export { backfill, backfillRepository, GithubCheckpoint } from './backfill.js'
+export { closingIssue } from './closingIssue.js'
 export { bareCommitContext, commitContext } from './commitContext.js'
-export { GithubConfig } from './config.js'
+export { type Correlation, GithubConfig } from './config.js'
 export { deploymentEvents, isProduction } from './deploymentEvents.js'
 export { type EventContext, stageEvent, stayEvents } from './event.js'
+export { issueContext, issueEvents } from './issueEvents.js'
 export { defaultStages, type GithubFact, issueKeys, pullItemId } from './mapping.js'
-export { pullContext, pullEvents } from './pullEvents.js'
+export { mergedEvent, pullContext, pullEvents } from './pullEvents.js'
 export { runEvents, runKey, runOutcome } from './runEvents.js'
 export { httpSettings } from './settings.js'
 export { signatureProblem } from './signature.js'

@@ -2,6 +2,7 @@ import type { StageMapping } from '@herbie/core'
 
 /**
  * The GitHub facts Herbie maps to stages, with the default stage of each:
+ * - `issue.backlog`: an issue opened until a pull request references it (with `issues: true`);
  * - `pr.coding`: first commit to ready for review (or opened, when not a draft);
  * - `pr.awaiting-review`: ready for review to the first review;
  * - `pr.in-review`: first review to approval (or merge), rework included;
@@ -14,6 +15,7 @@ import type { StageMapping } from '@herbie/core'
  * @category mapping
  */
 export const defaultStages = {
+  'issue.backlog': 'backlog',
   'pr.coding': 'develop',
   'pr.awaiting-review': 'review-queue',
   'pr.in-review': 'review',

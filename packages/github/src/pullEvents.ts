@@ -1,12 +1,10 @@
 import type { StageEventEncoded, StageMapping } from '@herbie/core'
 import type { Pull, TimelineEvent } from './api.js'
+import { closingIssue } from './closingIssue.js'
+import type { Correlation, GithubConfig } from './config.js'
 import { type EventContext, stageEvent, stayEvents } from './event.js'
 import { issueKeys, pullItemId } from './mapping.js'
-
-const earliest = (times: ReadonlyArray<string | null | undefined>): string | undefined =>
-  times
-    .filter((time): time is string => typeof time === 'string')
-    .sort((a, b) => Date.parse(a) - Date.parse(b))[0]
+import { earliest } from './time.js'
 
 /**
  * When the pull request became ready for review: the first `ready_for_review`, unless it was
@@ -24,8 +22,10 @@ const readyAt = (pull: Pull, timeline: ReadonlyArray<TimelineEvent>): string | u
 }
 
 /**
- * The correlation context of a pull request: its item id, links (the PR, issue keys from title,
- * branch and commit messages, head and merge commits) and attributes.
+ * The correlation context of a pull request: its item id, links (the PR, the issue it closes,
+ * issue keys from title, branch and commit messages, head and merge commits) and attributes. With
+ * `issues: true`, a pull request that closes an issue belongs to the issue's item, and its fact
+ * keys start with `pr:NUMBER:` so that several pull requests of one issue never share an id.
  *
  * @since 0.1.0
  * @category mapping
@@ -34,18 +34,24 @@ export const pullContext = (
   repository: string,
   pull: Pull,
   timeline: ReadonlyArray<TimelineEvent>,
-  issuePattern: string,
+  correlation: Correlation,
 ): EventContext => {
   const messages = timeline.filter((event) => event.event === 'committed').map((event) => event.message)
-  const keys = issueKeys(issuePattern, [pull.title, pull.head.ref, ...messages])
+  const keys = issueKeys(correlation.issueKeyPattern, [pull.title, pull.head.ref, ...messages])
+  const closes = closingIssue(repository, [pull.title, pull.body])
   const commits = [
     pull.head.sha,
     ...(pull.merged_at !== null && pull.merge_commit_sha !== null ? [pull.merge_commit_sha] : []),
   ]
+  const ownItem = closes === undefined || !correlation.issues
   return {
-    itemId: pullItemId(repository, pull.number),
+    itemId: ownItem ? pullItemId(repository, pull.number) : pullItemId(closes.repository, closes.number),
+    ...(ownItem ? {} : { keyPrefix: `pr:${pull.number}:` }),
     links: [
       { kind: 'pr', id: `${repository}#${pull.number}` },
+      ...(closes === undefined
+        ? []
+        : [{ kind: 'issue' as const, id: `${closes.repository}#${closes.number}` }]),
       ...keys.map((key) => ({ kind: 'issue' as const, id: key })),
       ...commits.map((sha) => ({ kind: 'commit' as const, id: sha })),
     ],
@@ -57,6 +63,18 @@ export const pullContext = (
     },
   }
 }
+
+/**
+ * The item done at a pull request's merge (with `doneAt: 'merge'`).
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const mergedEvent = (
+  context: EventContext,
+  stages: StageMapping,
+  mergedAt: string,
+): StageEventEncoded => stageEvent(context, 'merge:done', stages.done!, 'enter', mergedAt)
 
 /**
  * The stage events of one pull request's life: coding (first commit to ready), waiting for review
@@ -71,9 +89,9 @@ export const pullEvents = (
   pull: Pull,
   timeline: ReadonlyArray<TimelineEvent>,
   stages: StageMapping,
-  options: { readonly issuePattern: string; readonly doneAtMerge: boolean },
+  config: Correlation & Pick<GithubConfig, 'doneAt'>,
 ): StageEventEncoded[] => {
-  const context = pullContext(repository, pull, timeline, options.issuePattern)
+  const context = pullContext(repository, pull, timeline, config)
   const commitTimes = timeline
     .filter((event) => event.event === 'committed')
     .map((event) => event.author?.date)
@@ -119,7 +137,7 @@ export const pullEvents = (
       }),
     )
   }
-  if (options.doneAtMerge && pull.merged_at !== null)
-    events.push(stageEvent(context, 'done', stages.done!, 'enter', pull.merged_at))
+  if (config.doneAt === 'merge' && pull.merged_at !== null)
+    events.push(mergedEvent(context, stages, pull.merged_at))
   return events
 }

@@ -14,7 +14,7 @@ import type { GithubConfig } from './config.js'
 import { deploymentEvents } from './deploymentEvents.js'
 import { type EventContext, stageEvent } from './event.js'
 import { pullItemId } from './mapping.js'
-import { pullContext } from './pullEvents.js'
+import { mergedEvent, pullContext } from './pullEvents.js'
 import { runEvents, runKey } from './runEvents.js'
 import { httpSettings } from './settings.js'
 import { signatureProblem } from './signature.js'
@@ -102,7 +102,7 @@ export const mapDelivery = (
     const payload = yield* parse(delivery)
     const itemOf = (repository: string, sha: string, pull: number | undefined) =>
       pull === undefined
-        ? commitContext(httpSettings(config), repository, sha, config.issueKeyPattern)
+        ? commitContext(httpSettings(config), repository, sha, config)
         : Effect.succeed<EventContext>({
             ...bareCommitContext(repository, sha),
             itemId: pullItemId(repository, pull),
@@ -110,7 +110,7 @@ export const mapDelivery = (
     if (event === 'pull_request') {
       const hook = yield* decodeBody(PullRequestHook, 'pull_request webhook', payload)
       const repository = hook.repository.full_name
-      const context = pullContext(repository, hook.pull_request, [], config.issueKeyPattern)
+      const context = pullContext(repository, hook.pull_request, [], config)
       const pull = hook.pull_request
       const ready = (at: string) => [
         stageEvent(context, 'coding', stages['pr.coding']!, 'exit', at),
@@ -119,7 +119,7 @@ export const mapDelivery = (
       if (hook.action === 'opened' && !pull.draft) return ready(pull.created_at)
       if (hook.action === 'ready_for_review') return ready(pull.updated_at)
       if (hook.action === 'closed' && pull.merged_at !== null && config.doneAt === 'merge') {
-        return [stageEvent(context, 'done', stages.done!, 'enter', pull.merged_at)]
+        return [mergedEvent(context, stages, pull.merged_at)]
       }
       return []
     }
@@ -127,7 +127,7 @@ export const mapDelivery = (
       const hook = yield* decodeBody(ReviewHook, 'pull_request_review webhook', payload)
       const at = hook.review.submitted_at
       if (hook.action !== 'submitted' || at === null) return []
-      const context = pullContext(hook.repository.full_name, hook.pull_request, [], config.issueKeyPattern)
+      const context = pullContext(hook.repository.full_name, hook.pull_request, [], config)
       const events = [
         stageEvent(context, 'awaiting-review', stages['pr.awaiting-review']!, 'exit', at),
         stageEvent(context, 'in-review', stages['pr.in-review']!, 'enter', at),

@@ -140,8 +140,8 @@ describe('GitHub backfill of the story', () => {
 
   it('a second sync asks only for what changed since the checkpoint', async () => {
     const store = memoryCheckpointStore()
-    const counts = { pulls: 0 }
-    server.use(...storyHandlers(counts))
+    const counts = { pulls: 0, issueSince: [] }
+    server.use(...storyHandlers({ counts }))
     const first = await Effect.runPromise(sync(githubAdapter, config, store))
     expect(first.summary.checkpoints).toBe(1)
     const second = await Effect.runPromise(sync(githubAdapter, config, store))

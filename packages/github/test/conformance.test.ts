@@ -11,6 +11,7 @@ adapterConformance(githubAdapter, {
   config: {
     repositories: ['acme/payments'],
     token: 'ghp_conformance000',
+    issues: true,
     webhookSecret: 'herbie-test-secret',
   },
   handlers: storyHandlers(),

@@ -25,22 +25,56 @@ interface PullFixture {
 
 const link = (next: string) => ({ link: `<${next}>; rel="next"` })
 
+/** What the story's handlers count: list requests, and the `since` each issues list asked for. */
+export interface StoryCounts {
+  pulls: number
+  issueSince: Array<string | null>
+}
+
+/** Options of the story: `closes85` puts "Closes #85" in PR #87's body (the issues story). */
+export interface StoryOptions {
+  readonly counts?: StoryCounts
+  readonly closes85?: boolean
+}
+
+/** A pull request as served, with "Closes #85" added to #87's body in the issues story. */
+const served = (pull: PullFixture & { body?: string | null }, closes85: boolean) =>
+  closes85 && pull.number === 87 ? { ...pull, body: `${pull.body ?? ''}\n\nCloses #85` } : pull
+
 /** The story's repository acme/payments as GitHub's REST API serves it. */
-export const storyHandlers = (counts: { pulls: number } = { pulls: 0 }) => [
+export const storyHandlers = ({
+  counts = { pulls: 0, issueSince: [] },
+  closes85 = false,
+}: StoryOptions = {}) => [
   http.get(`${API}/repos/acme/payments/pulls`, () => {
     counts.pulls++
-    return HttpResponse.json(fixture('pulls-list-page1.json') as object[], {
-      headers: link(
-        `${API}/repositories/501234567/pulls?state=all&sort=updated&direction=desc&per_page=100&page=2`,
-      ),
-    })
+    const page = fixture('pulls-list-page1.json') as PullFixture[]
+    return HttpResponse.json(
+      page.map((pull) => served(pull, closes85)),
+      {
+        headers: link(
+          `${API}/repositories/501234567/pulls?state=all&sort=updated&direction=desc&per_page=100&page=2`,
+        ),
+      },
+    )
   }),
   http.get(`${API}/repositories/501234567/pulls`, () =>
     HttpResponse.json(fixture('pulls-list-page2.json') as object[]),
   ),
-  http.get(`${API}/repos/acme/payments/issues/:number/timeline`, ({ params }) =>
-    HttpResponse.json(params.number === '87' ? (fixture('pull-87-timeline.json') as object[]) : []),
-  ),
+  http.get(`${API}/repos/acme/payments/issues/:number/timeline`, ({ params }) => {
+    const files: Record<string, string> = { '87': 'pull-87-timeline.json', '85': 'issue-85-timeline.json' }
+    const file = files[params.number as string]
+    return HttpResponse.json(file === undefined ? [] : (fixture(file) as object[]))
+  }),
+  http.get(`${API}/repos/acme/payments/issues`, ({ request }) => {
+    // Honours `since` (updated at or after) as GitHub does.
+    const since = new URL(request.url).searchParams.get('since')
+    counts.issueSince.push(since)
+    const issues = fixture('issues-list.json') as Array<{ updated_at: string }>
+    return HttpResponse.json(
+      issues.filter((issue) => since === null || Date.parse(issue.updated_at) >= Date.parse(since)),
+    )
+  }),
   http.get(`${API}/repos/acme/payments/actions/runs`, ({ request }) => {
     // Honours `created=>=ISO` as GitHub does.
     const created = new URL(request.url).searchParams.get('created')
@@ -64,12 +98,14 @@ export const storyHandlers = (counts: { pulls: number } = { pulls: 0 }) => [
     ]
     const ofPull87 = (fixture('pull-87-timeline.json') as Array<{ sha?: string }>).map((event) => event.sha)
     return HttpResponse.json(
-      pulls.filter(
-        (pull) =>
-          pull.head.sha === params.sha ||
-          (pull.merged_at !== null && pull.merge_commit_sha === params.sha) ||
-          (pull.number === 87 && ofPull87.includes(params.sha as string)),
-      ),
+      pulls
+        .filter(
+          (pull) =>
+            pull.head.sha === params.sha ||
+            (pull.merged_at !== null && pull.merge_commit_sha === params.sha) ||
+            (pull.number === 87 && ofPull87.includes(params.sha as string)),
+        )
+        .map((pull) => served(pull, closes85)),
     )
   }),
   http.get(`${API}/repos/acme/payments/deployments`, () =>

@@ -159,7 +159,9 @@ describe('GitHub webhooks', () => {
     expect(deployment).toContain(
       'github:acme/payments#87:deployment:2210489902:running:exit 2026-03-05T16:04:41Z success',
     )
-    expect(deployment).toContain('github:acme/payments#87:done:enter 2026-03-05T16:04:41Z')
+    expect(deployment).toContain(
+      'github:acme/payments#87:deployment:2210489902:done:enter 2026-03-05T16:04:41Z',
+    )
   })
 
   it('a job going in progress starts its run in CI; a completed job adds nothing the run does not', async () => {
