@@ -45,7 +45,7 @@ export const PULLS = [
   ),
 ]
 
-const ACTIVITY: Record<number, object[]> = {
+export const ACTIVITY: Record<number, object[]> = {
   14: [],
   12: [
     {

@@ -4,7 +4,8 @@ import { InvalidEvents } from '@herbie/core'
 import { Cause, Effect, Exit, Option } from 'effect'
 import { analyzeCommand } from './commands/analyze.js'
 import { demoCommand } from './commands/demo.js'
-import { syncCommand } from './commands/syncGithub.js'
+import { syncCommand } from './commands/sync.js'
+import { SourcesFailed } from './sync/SourcesFailed.js'
 import { VERSION } from './version.js'
 
 const herbie = Command.make('herbie').pipe(
@@ -20,7 +21,13 @@ const BAD_INPUT = new Set([
   'SourceUnreadable',
   'InvalidWindow',
   'ConfigInvalid',
+  'ConfigFileInvalid',
 ])
+
+const isBadInput = (error: unknown): boolean => {
+  if (error instanceof SourcesFailed) return error.badInput
+  return typeof error === 'object' && error !== null && '_tag' in error && BAD_INPUT.has(String(error._tag))
+}
 
 const describeFailure = (error: unknown): string[] => {
   if (error instanceof InvalidEvents) {
@@ -52,9 +59,7 @@ export const runCli = async (argv: ReadonlyArray<string>): Promise<number> => {
     if (ValidationError.isValidationError(error)) return 2
     for (const line of describeFailure(error)) process.stderr.write(`${line}\n`)
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
-    return typeof error === 'object' && error !== null && '_tag' in error && BAD_INPUT.has(String(error._tag))
-      ? 2
-      : 1
+    return isBadInput(error) ? 2 : 1
   }
   const defect = Cause.squash(exit.cause)
   process.stderr.write(`error: ${defect instanceof Error ? defect.message : String(defect)}\n`)

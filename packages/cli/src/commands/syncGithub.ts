@@ -1,15 +1,8 @@
 import { Command, Options } from '@effect/cli'
-import {
-  decodeConfig,
-  FetchTransport,
-  fileCheckpointStore,
-  type HttpNotice,
-  runBackfill,
-  SyncProgress,
-} from '@herbie/core'
-import { githubAdapter } from '@herbie/github'
-import { Console, Effect, Layer, Option } from 'effect'
+import { Console, Effect, Option } from 'effect'
+import { loadAdapter } from '../config/loadAdapter.js'
 import { eventAppender } from '../output/appendEvents.js'
+import { runSource } from '../sync/runSource.js'
 import { verbose } from './options.js'
 
 const repo = Options.text('repo').pipe(
@@ -47,11 +40,11 @@ const doneAt = Options.choice('done-at', ['production-deploy', 'merge']).pipe(
   Options.optional,
 )
 
-const describeNotice = (notice: HttpNotice): string | undefined => {
-  if (notice.kind === 'page') return `page ${notice.url}`
-  if (notice.kind === 'retry') return `retrying: ${notice.reason}`
-  return `rate limited: waiting ${Math.ceil(notice.waitMs / 1000)} s (until ${notice.resetAt.toISOString()})`
-}
+const issues = Options.boolean('issues').pipe(
+  Options.withDescription(
+    'Also sync issues: each waits in the backlog until a pull request references it; the pull requests that close it carry on its item.',
+  ),
+)
 
 /**
  * `herbie sync github`: backfills repositories incrementally into an NDJSON file, with progress
@@ -62,44 +55,27 @@ const describeNotice = (notice: HttpNotice): string | undefined => {
  */
 export const syncGithubCommand = Command.make(
   'github',
-  { repo, baseUrl, since, out, checkpoints, doneAt, verbose },
+  { repo, baseUrl, since, out, checkpoints, doneAt, issues, verbose },
   (options) =>
     Effect.gen(function* () {
-      const token = process.env.GITHUB_TOKEN
-      const config = yield* decodeConfig(githubAdapter, {
+      const raw = {
         repositories: options.repo,
-        ...(token === undefined || token === '' ? {} : { token }),
         ...Option.match(options.baseUrl, { onNone: () => ({}), onSome: (url) => ({ baseUrl: url }) }),
         ...Option.match(options.since, { onNone: () => ({}), onSome: (value) => ({ since: value }) }),
         ...Option.match(options.doneAt, { onNone: () => ({}), onSome: (value) => ({ doneAt: value }) }),
-      })
-      const { counts, write } = yield* eventAppender(options.out)
-      let pages = 0
-      const progress = Layer.succeed(SyncProgress, {
-        notice: (notice) => {
-          if (notice.kind === 'page') pages++
-          const line = describeNotice(notice)
-          if (line !== undefined) process.stderr.write(`${line}\n`)
-        },
-      })
-      const summary = yield* runBackfill(githubAdapter, config, write).pipe(
-        Effect.provide(Layer.mergeAll(fileCheckpointStore(options.checkpoints), FetchTransport, progress)),
+        ...(options.issues ? { issues: true } : {}),
+      }
+      const github = yield* loadAdapter('github', '.', 'herbie sync github', 'adapter')
+      const appender = yield* eventAppender(options.out)
+      const summary = yield* runSource(
+        { loaded: github, options: raw, stages: {} },
+        appender,
+        options.checkpoints,
       )
       yield* Console.error(
-        `synced ${options.repo.join(', ')}: ${pages} pages, ${summary.events} events, ${counts.written} written to ${options.out}, ${counts.alreadyThere} already there`,
+        `synced ${options.repo.join(', ')}: ${summary.pages} pages, ${summary.events} events, ${appender.counts.written} written to ${options.out}, ${appender.counts.alreadyThere} already there`,
       )
     }),
 ).pipe(
   Command.withDescription('Backfill GitHub pull requests, Actions runs and deployments into an NDJSON file.'),
-)
-
-/**
- * `herbie sync`: the sync commands, one per source.
- *
- * @since 0.1.0
- * @category commands
- */
-export const syncCommand = Command.make('sync').pipe(
-  Command.withDescription('Fetch stage events from a source system.'),
-  Command.withSubcommands([syncGithubCommand]),
 )

@@ -15,6 +15,18 @@ export interface AppendCounts {
   alreadyThere: number
 }
 
+/**
+ * An open event file: `write` appends a batch (skipping ids already there), `counts` tells what
+ * it did so far.
+ *
+ * @since 0.1.0
+ * @category output
+ */
+export interface EventAppender {
+  readonly counts: AppendCounts
+  readonly write: (events: ReadonlyArray<StageEventEncoded>) => Promise<void>
+}
+
 const existingIds = async (path: string): Promise<Set<string>> => {
   const ids = new Set<string>()
   try {
@@ -35,30 +47,31 @@ const existingIds = async (path: string): Promise<Set<string>> => {
 
 /**
  * Opens an NDJSON file for appending events: the ids already in it are read first (streamed), so a
- * re-run or a resumed sync never writes the same fact twice.
+ * re-run or a resumed sync never writes the same fact twice. `write` resolves once the batch is
+ * on disk (and rejects with a `UsageError` naming the file when it cannot be written).
  *
  * @since 0.1.0
  * @category output
  */
-export const eventAppender = (path: string) =>
+export const eventAppender = (path: string): Effect.Effect<EventAppender, UsageError> =>
   Effect.tryPromise({
     try: () => existingIds(path),
     catch: (cause) => new UsageError({ reason: `cannot read ${path}: ${(cause as Error).message}` }),
   }).pipe(
-    Effect.map((ids) => {
+    Effect.map((ids): EventAppender => {
       const counts: AppendCounts = { written: 0, alreadyThere: 0 }
-      const write = (events: ReadonlyArray<StageEventEncoded>) =>
-        Effect.tryPromise({
-          try: async () => {
-            const fresh = events.filter((event) => !ids.has(event.id))
-            counts.alreadyThere += events.length - fresh.length
-            for (const event of fresh) ids.add(event.id)
-            if (fresh.length > 0)
-              await appendFile(path, fresh.map((event) => `${JSON.stringify(event)}\n`).join(''))
-            counts.written += fresh.length
-          },
-          catch: (cause) => new UsageError({ reason: `cannot write ${path}: ${(cause as Error).message}` }),
-        })
+      const write = async (events: ReadonlyArray<StageEventEncoded>): Promise<void> => {
+        const fresh = events.filter((event) => !ids.has(event.id))
+        try {
+          if (fresh.length > 0)
+            await appendFile(path, fresh.map((event) => `${JSON.stringify(event)}\n`).join(''))
+        } catch (cause) {
+          throw new UsageError({ reason: `cannot write ${path}: ${(cause as Error).message}` })
+        }
+        for (const event of fresh) ids.add(event.id)
+        counts.alreadyThere += events.length - fresh.length
+        counts.written += fresh.length
+      }
       return { counts, write }
     }),
   )

@@ -67,9 +67,18 @@ export const twoItems = [
 ]
 
 /** Runs the built binary without blocking the test process (so an in-process server can answer). */
-export const herbieAsync = (env: Record<string, string>, ...args: string[]) =>
+export const herbieAsync = (env: Record<string, string>, ...args: string[]) => herbieIn({ env }, ...args)
+
+/** Runs the built binary in a folder, with extra environment variables, without blocking. */
+export const herbieIn = (
+  { cwd, env = {} }: { readonly cwd?: string; readonly env?: Record<string, string> },
+  ...args: string[]
+) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } })
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      ...(cwd === undefined ? {} : { cwd }),
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => {

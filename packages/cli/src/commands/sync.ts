@@ -1,0 +1,91 @@
+import { resolve } from 'node:path'
+import { Command, Options } from '@effect/cli'
+import { Console, Effect, Option } from 'effect'
+import { ConfigFileInvalid } from '../config/ConfigFileInvalid.js'
+import { loadAdapter } from '../config/loadAdapter.js'
+import { findConfig, loadConfig } from '../config/loadConfig.js'
+import { eventAppender } from '../output/appendEvents.js'
+import { runSource } from '../sync/runSource.js'
+import { SourcesFailed } from '../sync/SourcesFailed.js'
+import { verbose } from './options.js'
+import { syncGithubCommand } from './syncGithub.js'
+
+const config = Options.text('config').pipe(
+  Options.withPseudoName('FILE'),
+  Options.withDescription('The config file (default: herbie.config.json, .mjs or .js here).'),
+  Options.optional,
+)
+const source = Options.text('source').pipe(
+  Options.withPseudoName('NAME'),
+  Options.withDescription('Sync only this source of the config; repeat for more (default: all).'),
+  Options.repeated,
+)
+const out = Options.text('out').pipe(
+  Options.withPseudoName('FILE.ndjson'),
+  Options.withDescription("Append the events here instead of the config's `out`."),
+  Options.optional,
+)
+
+/**
+ * `herbie sync`: runs every source of the config file (or those named with `--source`) in turn,
+ * built-in adapters and plugins loaded by package name alike, appending their events to one
+ * NDJSON file. A failing source does not stop the others; the command then fails naming it.
+ * `herbie sync github` syncs GitHub without a config file.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const syncCommand = Command.make('sync', { config, source, out, verbose }, (options) =>
+  Effect.gen(function* () {
+    const file = yield* findConfig(Option.getOrUndefined(options.config), process.cwd())
+    const { config: loaded, dir } = yield* loadConfig(file)
+    const known = Object.keys(loaded.sources)
+    const names = options.source.length > 0 ? options.source : known
+    for (const name of names) {
+      if (!known.includes(name)) {
+        return yield* new ConfigFileInvalid({
+          file,
+          field: 'sources',
+          reason: `no source named ${name} (the sources are ${known.join(', ')})`,
+        })
+      }
+    }
+    // Load every adapter before syncing anything, so a typo fails fast.
+    const sources = yield* Effect.forEach(names, (name) => {
+      const entry = loaded.sources[name]!
+      return loadAdapter(entry.adapter, dir, file, `sources.${name}.adapter`).pipe(
+        Effect.map((adapter) => ({
+          name,
+          source: { loaded: adapter, options: entry.options, stages: entry.stages },
+        })),
+      )
+    })
+    const target = Option.getOrElse(options.out, () => resolve(dir, loaded.out))
+    const appender = yield* eventAppender(target)
+    const failures: Array<{ source: string; error: unknown }> = []
+    for (const { name, source } of sources) {
+      const result = yield* Effect.either(
+        runSource(source, appender, resolve(dir, loaded.checkpoints), `[${name}] `),
+      )
+      if (result._tag === 'Left') {
+        failures.push({ source: name, error: result.left })
+        yield* Console.error(
+          `[${name}] failed: ${result.left instanceof Error ? result.left.message : String(result.left)}`,
+        )
+      } else {
+        yield* Console.error(
+          `[${name}] synced with ${source.loaded.adapter.name}: ${result.right.pages} pages, ${result.right.events} events`,
+        )
+      }
+    }
+    yield* Console.error(
+      `synced ${sources.length - failures.length} of ${sources.length} sources: ${appender.counts.written} events written to ${target}, ${appender.counts.alreadyThere} already there`,
+    )
+    if (failures.length > 0) return yield* new SourcesFailed({ failures, total: sources.length })
+  }),
+).pipe(
+  Command.withDescription(
+    'Fetch stage events from the sources of herbie.config.json (built-in adapters and plugins), or from one source with a subcommand.',
+  ),
+  Command.withSubcommands([syncGithubCommand]),
+)

@@ -1,0 +1,54 @@
+import { Schema } from 'effect'
+
+/**
+ * One source of events in the config: the adapter that reads it (`github`, a plugin's package
+ * name, `package#export`, or a path to a module starting with `./`), its options, and stage
+ * overrides for its facts.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const SourceConfig = Schema.Struct({
+  adapter: Schema.NonEmptyTrimmedString,
+  options: Schema.optionalWith(Schema.Record({ key: Schema.String, value: Schema.Unknown }), {
+    default: () => ({}),
+  }),
+  stages: Schema.optionalWith(Schema.Record({ key: Schema.String, value: Schema.NonEmptyTrimmedString }), {
+    default: () => ({}),
+  }),
+})
+
+/**
+ * A decoded source.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export type SourceConfig = typeof SourceConfig.Type
+
+/**
+ * `herbie.config.json` (or `.mjs`/`.js` with a default export): the sources `herbie sync` reads,
+ * by name, where their events go and where checkpoints are kept (paths relative to the file).
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const HerbieConfig = Schema.Struct({
+  $schema: Schema.optional(Schema.String),
+  out: Schema.optionalWith(Schema.NonEmptyTrimmedString, { default: () => 'events.ndjson' }),
+  checkpoints: Schema.optionalWith(Schema.NonEmptyTrimmedString, { default: () => '.herbie/checkpoints' }),
+  sources: Schema.Record({
+    key: Schema.String.pipe(
+      Schema.pattern(/^[\w.-]+$/, { message: () => 'a source name is letters, digits, ., _ or -' }),
+    ),
+    value: SourceConfig,
+  }).pipe(Schema.filter((sources) => Object.keys(sources).length > 0 || 'name at least one source')),
+})
+
+/**
+ * A decoded config file.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export type HerbieConfig = typeof HerbieConfig.Type

@@ -1,0 +1,68 @@
+import type { BackfillSummary, HttpNotice, StageMapping } from '@herbie/core'
+import { Effect } from 'effect'
+import type { LoadedAdapter } from '../config/loadAdapter.js'
+import type { EventAppender } from '../output/appendEvents.js'
+
+const describeNotice = (notice: HttpNotice): string => {
+  if (notice.kind === 'page') return `page ${notice.url}`
+  if (notice.kind === 'retry') return `retrying: ${notice.reason}`
+  return `rate limited: waiting ${Math.ceil(notice.waitMs / 1000)} s (until ${notice.resetAt.toISOString()})`
+}
+
+/**
+ * One source to sync: its adapter, the options as written (environment already filled in) and
+ * the user's stage overrides.
+ *
+ * @since 0.1.0
+ * @category sync
+ */
+export interface Source {
+  readonly loaded: LoadedAdapter
+  readonly options: Readonly<Record<string, unknown>>
+  readonly stages: StageMapping
+}
+
+/**
+ * What one source's sync did: pages fetched, and the backfill's events and checkpoints.
+ *
+ * @since 0.1.0
+ * @category sync
+ */
+export interface SourceSummary extends BackfillSummary {
+  readonly pages: number
+}
+
+/**
+ * Runs one source's incremental backfill into an event file through the `syncAdapter` of the
+ * adapter's own `@herbie/core`, printing every page, retry and rate-limit wait to stderr (after
+ * `prefix`). Fails with the adapter's typed error as it came.
+ *
+ * @since 0.1.0
+ * @category sync
+ */
+export const runSource = (
+  source: Source,
+  appender: EventAppender,
+  checkpoints: string,
+  prefix = '',
+): Effect.Effect<SourceSummary, unknown> =>
+  Effect.tryPromise({
+    try: async () => {
+      let pages = 0
+      const summary = await source.loaded.sync(
+        source.loaded.adapter,
+        { ...source.loaded.defaults(), ...source.options },
+        {
+          write: appender.write,
+          checkpoints,
+          stages: source.stages,
+          onNotice: (notice) => {
+            if (notice.kind === 'page') pages++
+            process.stderr.write(`${prefix}${describeNotice(notice)}\n`)
+          },
+        },
+      )
+      return { ...summary, pages }
+    },
+    catch: (error) => error,
+  })
