@@ -14,6 +14,7 @@ import {
   memoryCheckpointStore,
   runBackfill,
   type StageEventEncoded,
+  syncAdapter,
 } from '../../src/index.js'
 
 /** A source of 3 pages of 2 facts each; the checkpoint is the last page done. */
@@ -162,5 +163,43 @@ describe('fileCheckpointStore', () => {
     expect(JSON.parse(readFileSync(join(dir, 'github_acme_payments.json'), 'utf8'))).toEqual({
       since: '2026-03-05T00:00:00Z',
     })
+  })
+})
+
+describe('syncAdapter (the promise API hosts run plugins with)', () => {
+  it('writes the events, keeps checkpoints in files, and a second run resumes past them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'herbie-sync-adapter-'))
+    const written: string[] = []
+    const host = {
+      write: async (events: ReadonlyArray<StageEventEncoded>) =>
+        void written.push(...events.map((e) => e.id)),
+      checkpoints: dir,
+    }
+    expect(await syncAdapter(fake, config, host)).toEqual({ events: 6, checkpoints: 3 })
+    expect(written).toEqual(['fake:a', 'fake:b', 'fake:c', 'fake:d', 'fake:e', 'fake:f'])
+    expect(readdirSync(dir)).toEqual(['fake_PAY.json'])
+    expect(await syncAdapter(fake, config, host)).toEqual({ events: 0, checkpoints: 0 })
+  })
+
+  it('applies stage overrides and rejects with the typed error itself', async () => {
+    const stages: string[] = []
+    const host = {
+      write: async (events: ReadonlyArray<StageEventEncoded>) =>
+        void stages.push(...events.map((e) => e.stage)),
+      checkpoints: mkdtempSync(join(tmpdir(), 'herbie-sync-adapter-')),
+      stages: { 'ticket.started': 'build' },
+    }
+    await syncAdapter(fake, config, host)
+    expect(new Set(stages)).toEqual(new Set(['build']))
+    const error = await syncAdapter(fake, { project: 'PAY' }, host).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConfigInvalid)
+    expect((error as ConfigInvalid).field).toBe('token')
+  })
+
+  it('a write that rejects stops the sync before the checkpoint after it is stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'herbie-sync-adapter-'))
+    const failing = { write: async () => Promise.reject(new Error('disk full')), checkpoints: dir }
+    await expect(syncAdapter(fake, config, failing)).rejects.toThrow('disk full')
+    expect(readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith('.json'))).toEqual([])
   })
 })
