@@ -136,3 +136,28 @@ export const sync = <C, CI, K, KI>(
     )
     return { events, summary }
   }).pipe(Effect.provide(Layer.merge(store, FetchTransport)))
+
+/** PR #87's life as `at stage type [outcome]` lines, sorted: what the backfill must yield for it. */
+export const PR_87_LIFE = [
+  '2026-03-03T10:40:12Z develop enter',
+  '2026-03-04T15:52:10Z ci enter',
+  '2026-03-04T16:06:12Z ci exit failure',
+  '2026-03-04T16:15:40Z develop exit',
+  '2026-03-04T16:15:40Z review-queue enter',
+  '2026-03-05T09:31:22Z review enter',
+  '2026-03-05T09:31:22Z review-queue exit',
+  '2026-03-05T11:04:02Z ci enter',
+  '2026-03-05T11:19:47Z ci exit success',
+  '2026-03-05T14:08:51Z review exit',
+  '2026-03-05T14:30:20Z ci enter',
+  '2026-03-05T14:44:02Z ci exit success',
+  '2026-03-05T14:45:00Z deploy-queue enter',
+  '2026-03-05T14:45:09Z deploy enter',
+  '2026-03-05T14:45:09Z deploy-queue exit',
+  '2026-03-05T14:49:30Z deploy exit success',
+  '2026-03-05T15:58:00Z deploy-queue enter',
+  '2026-03-05T16:00:10Z deploy enter',
+  '2026-03-05T16:00:10Z deploy-queue exit',
+  '2026-03-05T16:04:41Z deploy exit success',
+  '2026-03-05T16:04:41Z done enter',
+]
