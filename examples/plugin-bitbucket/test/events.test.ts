@@ -49,9 +49,11 @@ describe('herbie-plugin-bitbucket', () => {
     ).toEqual(['review-queue enter', 'review-queue exit'])
   })
 
-  it('maps a signed approval webhook with the backfill ids', () => {
-    const events = Effect.runSync(
-      bitbucketAdapter.webhook!.map(config, approvedDelivery(), bitbucketAdapter.stages),
+  it('maps a signed approval webhook with the backfill ids', async () => {
+    const events = await Effect.runPromise(
+      bitbucketAdapter.webhook!.map(config, approvedDelivery(), bitbucketAdapter.stages).pipe(
+        Effect.provide(FetchTransport),
+      ),
     )
     expect(events.map((event) => event.id)).toEqual([
       'bitbucket:acme/mobile#12:awaiting-review:exit',
