@@ -51,9 +51,9 @@ describe('herbie-plugin-bitbucket', () => {
 
   it('maps a signed approval webhook with the backfill ids', async () => {
     const events = await Effect.runPromise(
-      bitbucketAdapter.webhook!.map(config, approvedDelivery(), bitbucketAdapter.stages).pipe(
-        Effect.provide(FetchTransport),
-      ),
+      bitbucketAdapter
+        .webhook!.map(config, approvedDelivery(), bitbucketAdapter.stages)
+        .pipe(Effect.provide(FetchTransport)),
     )
     expect(events.map((event) => event.id)).toEqual([
       'bitbucket:acme/mobile#12:awaiting-review:exit',
