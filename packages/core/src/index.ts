@@ -51,6 +51,7 @@ export {
   type RankedStage,
   rankConstraint,
 } from './constraint/rank.js'
+export { environmentOf, isProductionEvent } from './event/environment.js'
 export { type FieldIssue, issueAt } from './event/issue.js'
 export { stageEventJsonSchema } from './event/jsonSchema.js'
 export {
@@ -81,7 +82,7 @@ export { quantileSorted, type Summary, summarizeMillis } from './metrics/percent
 export { type QueueStats, queueStats } from './metrics/queue.js'
 export { type StageMetrics, stageMetrics } from './metrics/stages.js'
 export { DAY_MS, overlap, type Window, windowDays, within } from './metrics/Window.js'
-export { collectWaits, readyAt, type Wait } from './metrics/waits.js'
+export { collectWaits, nextWorkStage, readyAt, type Wait } from './metrics/waits.js'
 export { type SimResult, simulate, stageLoads } from './simulate/engine.js'
 export { type MinHeap, makeHeap } from './simulate/heap.js'
 export { type Distribution, meanOf, type Random, sample, seededRandom } from './simulate/random.js'

@@ -1,3 +1,4 @@
+import { isProductionEvent } from '../event/environment.js'
 import type { FieldIssue } from '../event/issue.js'
 import type { Outcome } from '../event/StageEvent.js'
 import type { StreamIndex } from '../stream/StreamIndex.js'
@@ -43,19 +44,6 @@ export interface EventLogBuilder {
   readonly add: (event: Readonly<Record<string, unknown>>, at: number) => FieldIssue | undefined
   readonly unknownStages: () => ReadonlyArray<string>
   readonly build: () => EventLog
-}
-
-const PRODUCTION = /^prod(uction)?$/i
-
-const isProduction = (event: Readonly<Record<string, unknown>>): boolean => {
-  const attributes = event.attributes as Record<string, unknown> | undefined
-  if (attributes !== undefined) {
-    const environment = attributes.environment
-    if (typeof environment === 'string' && PRODUCTION.test(environment)) return true
-    if (attributes.production === true) return true
-  }
-  const links = event.links as ReadonlyArray<{ kind: string; id: string }> | undefined
-  return links?.some((link) => link.kind === 'environment' && PRODUCTION.test(link.id)) ?? false
 }
 
 /** Beyond this many events an item's ids are kept in a set rather than scanned. */
@@ -131,7 +119,7 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
         exit,
         at,
         outcome: event.outcome as Outcome | undefined,
-        production: isProduction(event),
+        production: isProductionEvent(event),
       })
       return undefined
     },

@@ -46,7 +46,13 @@ export const readyAt = (
   return Math.min(ready, at)
 }
 
-const nextWorkStage = (index: StreamIndex, after: number): number | undefined => {
+/**
+ * The first work stage after `after` in the stream, before the done stage; undefined when none.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const nextWorkStage = (index: StreamIndex, after: number): number | undefined => {
   for (let stage = after + 1; stage < index.stages.length; stage++) {
     if (stage === index.done) return undefined
     if (index.isWork[stage]) return stage
