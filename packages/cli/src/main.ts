@@ -4,13 +4,14 @@ import { InvalidEvents } from '@herbie/core'
 import { Cause, Effect, Exit, Option } from 'effect'
 import { analyzeCommand } from './commands/analyze.js'
 import { demoCommand } from './commands/demo.js'
+import { exportCommand } from './commands/export.js'
 import { syncCommand } from './commands/sync.js'
 import { SourcesFailed } from './sync/SourcesFailed.js'
 import { VERSION } from './version.js'
 
 const herbie = Command.make('herbie').pipe(
   Command.withDescription('Find the constraint of your software delivery value stream.'),
-  Command.withSubcommands([analyzeCommand, demoCommand, syncCommand]),
+  Command.withSubcommands([analyzeCommand, demoCommand, exportCommand, syncCommand]),
 )
 
 const cli = Command.run(herbie, { name: 'herbie', version: VERSION })

@@ -1,4 +1,4 @@
-import type { Counter, Histogram, Meter, ObservableGauge } from '@opentelemetry/api'
+import { type Counter, type Histogram, type Meter, type ObservableGauge, ValueType } from '@opentelemetry/api'
 import { DURATION_BUCKETS, MetricNames } from './names.js'
 
 /**
@@ -46,10 +46,12 @@ export const createFlowInstruments = (meter: Meter): FlowInstruments => {
     itemsCompleted: meter.createCounter(MetricNames.itemsCompleted, {
       unit: '{item}',
       description: 'Items done (throughput).',
+      valueType: ValueType.INT,
     }),
     deployments: meter.createCounter(MetricNames.deployments, {
       unit: '{deployment}',
       description: 'Finished deployments, by environment and outcome.',
+      valueType: ValueType.INT,
     }),
     leadTimeForChanges: duration(
       MetricNames.leadTimeForChanges,
@@ -66,10 +68,12 @@ export const createFlowInstruments = (meter: Meter): FlowInstruments => {
     wip: meter.createObservableGauge(MetricNames.wip, {
       unit: '{item}',
       description: 'Items in a stage now (work in progress).',
+      valueType: ValueType.INT,
     }),
     queue: meter.createObservableGauge(MetricNames.queue, {
       unit: '{item}',
       description: 'Items waiting in front of a work stage now (queue stages and gaps between stages).',
+      valueType: ValueType.INT,
     }),
     oldestAge: meter.createObservableGauge(MetricNames.oldestAge, {
       unit: 's',

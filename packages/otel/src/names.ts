@@ -25,7 +25,7 @@ export const MetricNames = {
   flowEfficiency: 'herbie.flow.efficiency',
   constraint: 'herbie.constraint',
   constraintScore: 'herbie.constraint.score',
-  deployments: 'herbie.deployment.count',
+  deployments: 'herbie.deployments',
   leadTimeForChanges: 'herbie.dora.lead_time_for_changes',
   changeFailureRate: 'herbie.dora.change_failure_rate',
   recoveryTime: 'herbie.dora.recovery_time',

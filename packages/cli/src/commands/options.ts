@@ -19,3 +19,60 @@ export const json = Options.boolean('json').pipe(
 export const verbose = Options.boolean('verbose').pipe(
   Options.withDescription('Show the stack trace of an unexpected error.'),
 )
+
+/**
+ * A text option with a placeholder name in the usage line.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const text = (name: string, placeholder: string, description: string) =>
+  Options.text(name).pipe(Options.withPseudoName(placeholder), Options.withDescription(description))
+
+/**
+ * `--events FILE.ndjson`: the stage events to read.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const events = text(
+  'events',
+  'FILE.ndjson',
+  'NDJSON file of stage events (may be .gz); read as a stream.',
+)
+/**
+ * `--stream STREAM.json`: the value stream.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const stream = text(
+  'stream',
+  'STREAM.json',
+  'Value stream JSON (stages, commitment, done); the default stream when absent.',
+).pipe(Options.optional)
+/**
+ * `--from ISO`: window start.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const from = text('from', 'ISO', 'Window start, ISO-8601 (default: first event).').pipe(
+  Options.optional,
+)
+/**
+ * `--to ISO`: window end.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const to = text('to', 'ISO', 'Window end, ISO-8601 (default: last event).').pipe(Options.optional)
+/**
+ * `--skip-invalid`: analyse the valid lines only.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const skipInvalid = Options.boolean('skip-invalid').pipe(
+  Options.withDescription('Analyse the valid lines and report how many were skipped, instead of failing.'),
+)

@@ -1,0 +1,90 @@
+import { Command, Options } from '@effect/cli'
+import { createFlowRecorder } from '@herbie/otel'
+import { resourceFromAttributes } from '@opentelemetry/resources'
+import { MeterProvider, type MetricReader } from '@opentelemetry/sdk-metrics'
+import { Console, Effect, HashMap, Option } from 'effect'
+import { UsageError } from '../errors.js'
+import { type OtlpProtocol, otlpSender } from '../export/otlpExport.js'
+import { prometheusEndpoint } from '../export/prometheusServe.js'
+import { recordEvents } from '../export/recordEvents.js'
+import { loadStream } from '../input/loadStream.js'
+import { VERSION } from '../version.js'
+import { events, from, skipInvalid, stream, text, to, verbose } from './options.js'
+import { runAnalysis } from './runAnalysis.js'
+
+const otlp = text(
+  'otlp',
+  'URL',
+  'Send the metrics once over OTLP/HTTP to this URL (a bare origin gets /v1/metrics).',
+).pipe(Options.optional)
+const protocol = Options.choice('protocol', ['http/protobuf', 'http/json']).pipe(
+  Options.withDescription('OTLP encoding (default http/protobuf).'),
+  Options.withDefault('http/protobuf' as const),
+)
+const headers = Options.keyValueMap('headers').pipe(
+  Options.withDescription('A header for the OTLP receiver, KEY=VALUE (an API key); repeat for more.'),
+  Options.optional,
+)
+const prometheus = Options.integer('prometheus').pipe(
+  Options.withPseudoName('PORT'),
+  Options.withDescription('Serve the metrics for Prometheus on this port until stopped (Ctrl-C).'),
+  Options.optional,
+)
+const host = text('host', 'ADDRESS', 'Address the --prometheus endpoint listens on.').pipe(
+  Options.withDefault('127.0.0.1'),
+)
+
+/**
+ * `herbie export`: analyses a file of stage events and ships its flow metrics through
+ * OpenTelemetry: once over OTLP/HTTP (`--otlp`), or on a Prometheus endpoint (`--prometheus`).
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const exportCommand = Command.make(
+  'export',
+  { events, stream, from, to, skipInvalid, otlp, protocol, headers, prometheus, host, verbose },
+  (options) =>
+    Effect.gen(function* () {
+      if (Option.isSome(options.otlp) === Option.isSome(options.prometheus)) {
+        return yield* new UsageError({ reason: 'give one of --otlp URL or --prometheus PORT' })
+      }
+      const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
+      const report = yield* runAnalysis(options, valueStream)
+      const target = Option.isSome(options.otlp)
+        ? {
+            kind: 'otlp' as const,
+            ...otlpSender(
+              options.otlp.value,
+              options.protocol as OtlpProtocol,
+              Object.fromEntries(HashMap.toEntries(Option.getOrElse(options.headers, () => HashMap.empty()))),
+            ),
+          }
+        : {
+            kind: 'prometheus' as const,
+            ...(yield* prometheusEndpoint(options.host, Option.getOrThrow(options.prometheus))),
+          }
+      const provider = new MeterProvider({
+        resource: resourceFromAttributes({ 'service.name': 'herbie', 'service.version': VERSION }),
+        readers: [target.reader as MetricReader],
+      })
+      const recorder = createFlowRecorder({
+        meter: provider.getMeter('@herbie/otel', VERSION),
+        ...(valueStream === undefined ? {} : { stream: valueStream }),
+        now: () => Date.parse(report.window.to),
+      })
+      const recorded = yield* recordEvents(options.events, recorder)
+      recorder.recordSnapshot({ report })
+      if (target.kind === 'otlp') {
+        const sent = yield* target.send(provider)
+        yield* Console.error(`sent ${sent.points} data points from ${recorded} events to ${sent.url}`)
+        return
+      }
+      yield* Console.error(`recorded ${recorded} events`)
+      yield* target.serve
+    }),
+).pipe(
+  Command.withDescription(
+    'Ship the flow metrics of a file of stage events through OpenTelemetry: OTLP/HTTP or a Prometheus endpoint.',
+  ),
+)

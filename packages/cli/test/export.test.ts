@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  attributesOf,
+  decodeProtobuf,
+  metricsByName,
+  type OtlpRequest,
+  startOtlpReceiver,
+} from './support/otlpReceiver.js'
+import { freePort, servePrometheus } from './support/prometheus.js'
+import { files, herbieIn, twoItems } from './support/run.js'
+
+const HOUR = 3600
+const eventsFile = () => files({ 'events.ndjson': `${twoItems.join('\n')}\n` })['events.ndjson']!
+
+const pointsOf = (request: OtlpRequest, name: string) => {
+  const metric = metricsByName(request).get(name)
+  return metric?.histogram?.dataPoints ?? metric?.sum?.dataPoints ?? metric?.gauge?.dataPoints ?? []
+}
+
+describe('herbie export --otlp', () => {
+  let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver()
+  })
+  afterAll(() => receiver.close())
+
+  it('posts protobuf that decodes with the official definitions: names, units, attributes and values', async () => {
+    const { code, stderr } = await herbieIn(
+      {},
+      'export',
+      '--events',
+      eventsFile(),
+      '--otlp',
+      receiver.url,
+      '--headers',
+      'x-api-key=secret-key',
+    )
+    expect(stderr).toMatch(/^sent \d+ data points from 14 events to http:\/\/127\.0\.0\.1:\d+\/v1\/metrics$/m)
+    expect(code).toBe(0)
+    const request = receiver.requests.at(-1)!
+    expect(request.path).toBe('/v1/metrics')
+    expect(request.headers['content-type']).toBe('application/x-protobuf')
+    expect(request.headers['x-api-key']).toBe('secret-key')
+    const decoded = decodeProtobuf(request.body)
+    expect(attributesOf(decoded.resourceMetrics[0]!.resource!)).toMatchObject({ 'service.name': 'herbie' })
+    const metrics = metricsByName(decoded)
+    expect(metrics.get('herbie.stage.duration')?.unit).toBe('s')
+    expect(metrics.get('herbie.item.completed')?.unit).toBe('{item}')
+    expect(metrics.get('herbie.item.completed')?.sum?.isMonotonic).toBe(true)
+    const develop = pointsOf(decoded, 'herbie.stage.duration').find(
+      (point) => attributesOf(point)['herbie.stage'] === 'develop',
+    )!
+    expect(attributesOf(develop)).toEqual({ 'herbie.stage': 'develop', 'herbie.stage.activity': 'work' })
+    expect([Number(develop.count), develop.sum]).toEqual([2, 6 * HOUR])
+    expect(develop.explicitBounds).toContain(86_400)
+    const lead = pointsOf(decoded, 'herbie.item.lead_time')[0]!
+    expect([Number(lead.count), lead.sum]).toEqual([2, 13 * HOUR])
+    expect(Number(pointsOf(decoded, 'herbie.item.completed')[0]!.asInt)).toBe(2)
+    const constraint = pointsOf(decoded, 'herbie.constraint').map((point) => [
+      attributesOf(point)['herbie.stage'],
+      point.asDouble ?? Number(point.asInt),
+    ])
+    expect(constraint).toContainEqual(['review', 1])
+  })
+
+  it('posts JSON with --protocol http/json', async () => {
+    const { code } = await herbieIn(
+      {},
+      'export',
+      '--events',
+      eventsFile(),
+      '--otlp',
+      `${receiver.url}/v1/metrics`,
+      '--protocol',
+      'http/json',
+    )
+    expect(code).toBe(0)
+    const request = receiver.requests.at(-1)!
+    expect(request.headers['content-type']).toBe('application/json')
+    const body = JSON.parse(request.body.toString('utf8')) as OtlpRequest
+    const names = body.resourceMetrics.flatMap((r) =>
+      r.scopeMetrics.flatMap((s) => s.metrics.map((m) => m.name)),
+    )
+    expect(names).toEqual(
+      expect.arrayContaining(['herbie.stage.duration', 'herbie.stage.wip', 'herbie.constraint']),
+    )
+  })
+
+  it('a receiver that refuses the export fails with exit 1 naming it', async () => {
+    const refusing = await startOtlpReceiver(400)
+    const { code, stderr } = await herbieIn({}, 'export', '--events', eventsFile(), '--otlp', refusing.url)
+    await refusing.close()
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/^error: OTLP export to http:\/\/127\.0\.0\.1:\d+\/v1\/metrics failed: /m)
+  })
+
+  it('needs exactly one of --otlp and --prometheus (exit 2)', async () => {
+    const { code, stderr } = await herbieIn({}, 'export', '--events', eventsFile())
+    expect(code).toBe(2)
+    expect(stderr.trim()).toBe('error: give one of --otlp URL or --prometheus PORT')
+  })
+})
+
+describe('herbie export --prometheus', () => {
+  it('serves the metrics in the Prometheus text format until stopped', async () => {
+    const port = await freePort()
+    const served = await servePrometheus(eventsFile(), port)
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()
+    expect(await served.stop()).toBe(0)
+    expect(served.stderr()).toContain(`serving metrics on http://127.0.0.1:${port}/metrics`)
+    expect(text).toContain('# TYPE herbie_stage_duration histogram')
+    expect(text).toMatch(
+      /^herbie_stage_duration_count\{herbie_stage="develop",herbie_stage_activity="work",[^}]*\} 2$/m,
+    )
+    expect(text).toMatch(/^herbie_item_completed_total\{[^}]*\} 2$/m)
+    expect(text).toMatch(/^herbie_constraint\{herbie_stage="review",[^}]*\} 1$/m)
+  })
+})
