@@ -157,6 +157,8 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
       at,
     )
     totals.leadMs += lead
+    // Finished stays are recorded and no longer needed; open ones wait for a late exit.
+    item.stays = item.stays.filter((stay) => stay.exit === undefined)
   }
 
   const record = (value: unknown): boolean => {
