@@ -175,6 +175,7 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
       item = newItem(at)
       items.set(itemId, item)
     }
+    noteChange(item, event)
     if (event.type === 'enter') {
       if (at < item.firstEnter) item.firstEnter = at
       if (stage === index.done) {
@@ -213,6 +214,7 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
       if (index.isWork[stage])
         result.observe(instruments.queue, queue[stage]!, { [AttributeNames.stage]: definition.name })
     })
+    observeChanges(items, (count, attributes) => result.observe(instruments.changeCount, count, attributes))
     const report = totals.snapshot
     const efficiency =
       report?.flowEfficiency ?? (totals.leadMs > 0 ? totals.workMs / totals.leadMs : undefined)
@@ -237,6 +239,7 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
     instruments.changeFailureRate,
     instruments.constraint,
     instruments.constraintScore,
+    instruments.changeCount,
   ]
   meter.addBatchObservableCallback(observe, observables)
 
@@ -278,6 +281,42 @@ const observeItem = (
   if (inWork) return undefined
   if (queueStage !== undefined) return nextWorkStage(index, queueStage)
   return item.lastExit === undefined ? undefined : nextWorkStage(index, item.lastExit.stage)
+}
+
+/** Marks an item as a change when an event links a pull or merge request, and notes a close without merge. */
+const noteChange = (item: ItemState, event: Readonly<Record<string, unknown>>) => {
+  const links = event.links as ReadonlyArray<{ kind: string }> | undefined
+  const attributes = (event.attributes ?? {}) as Record<string, unknown>
+  if (item.change === undefined && links?.some((link) => link.kind === 'pr')) {
+    item.change = {
+      repository: typeof attributes.repository === 'string' ? attributes.repository : undefined,
+      closed: false,
+    }
+  }
+  if (item.change !== undefined && attributes.closedUnmerged === true) item.change.closed = true
+}
+
+/** Counts the changes seen by state (`open`, `merged` once done, `closed` unmerged) and repository. */
+const observeChanges = (
+  items: ReadonlyMap<string, ItemState>,
+  observe: (count: number, attributes: Attributes) => void,
+) => {
+  const counts = new Map<string, { count: number; attributes: Attributes }>()
+  for (const item of items.values()) {
+    if (item.change === undefined) continue
+    const state = item.change.closed ? 'closed' : item.done ? 'merged' : 'open'
+    const attributes: Attributes = {
+      [AttributeNames.changeState]: state,
+      ...(item.change.repository === undefined
+        ? {}
+        : { [AttributeNames.repository]: item.change.repository }),
+    }
+    const key = JSON.stringify(attributes)
+    const entry = counts.get(key) ?? { count: 0, attributes }
+    entry.count++
+    counts.set(key, entry)
+  }
+  for (const { count, attributes } of counts.values()) observe(count, attributes)
 }
 
 const recordPipelineRun = (

@@ -29,6 +29,8 @@ export interface ItemState {
   earlyExits: Map<number, number[]>
   /** The stage of the latest exit, for the queue the item waits in. */
   lastExit: { stage: number; at: number } | undefined
+  /** Set when the item is a change (its events link a `pr`): its repository, and whether it was closed unmerged. */
+  change: { repository: string | undefined; closed: boolean } | undefined
 }
 
 /**
@@ -45,6 +47,7 @@ export const newItem = (at: number): ItemState => ({
   stays: [],
   earlyExits: new Map(),
   lastExit: undefined,
+  change: undefined,
 })
 
 /**

@@ -1,4 +1,11 @@
-import { type Counter, type Histogram, type Meter, type ObservableGauge, ValueType } from '@opentelemetry/api'
+import {
+  type Counter,
+  type Histogram,
+  type Meter,
+  type ObservableGauge,
+  type ObservableUpDownCounter,
+  ValueType,
+} from '@opentelemetry/api'
 import { DURATION_BUCKETS, MetricNames } from './names.js'
 
 /**
@@ -23,6 +30,7 @@ export interface FlowInstruments {
   readonly constraint: ObservableGauge
   readonly constraintScore: ObservableGauge
   readonly changeFailureRate: ObservableGauge
+  readonly changeCount: ObservableUpDownCounter
 }
 
 /**
@@ -94,6 +102,11 @@ export const createFlowInstruments = (meter: Meter): FlowInstruments => {
     changeFailureRate: meter.createObservableGauge(MetricNames.changeFailureRate, {
       unit: '1',
       description: 'DORA change failure rate: failed production deployments over finished ones.',
+    }),
+    changeCount: meter.createObservableUpDownCounter(MetricNames.changeCount, {
+      unit: '{change}',
+      description: 'Changes (pull or merge requests) by state: open, merged (done) or closed unmerged.',
+      valueType: ValueType.INT,
     }),
   }
 }

@@ -3,13 +3,16 @@ import {
   ATTR_CICD_PIPELINE_RESULT,
   ATTR_CICD_PIPELINE_RUN_STATE,
   ATTR_DEPLOYMENT_ENVIRONMENT_NAME,
+  ATTR_VCS_CHANGE_STATE,
   ATTR_VCS_REPOSITORY_NAME,
   METRIC_CICD_PIPELINE_RUN_DURATION,
+  METRIC_VCS_CHANGE_COUNT,
 } from '@opentelemetry/semantic-conventions/incubating'
 
 /**
  * The metric names Herbie records. Those with an OpenTelemetry semantic convention take its name
- * (`cicd.pipeline.run.duration`); flow and DORA metrics, which have none, live under `herbie.*`.
+ * (`cicd.pipeline.run.duration`, `vcs.change.count`); flow and DORA metrics, which have none,
+ * live under `herbie.*`.
  *
  * @since 0.1.0
  * @category names
@@ -30,6 +33,7 @@ export const MetricNames = {
   changeFailureRate: 'herbie.dora.change_failure_rate',
   recoveryTime: 'herbie.dora.recovery_time',
   pipelineRunDuration: METRIC_CICD_PIPELINE_RUN_DURATION,
+  changeCount: METRIC_VCS_CHANGE_COUNT,
 } as const
 
 /**
@@ -49,6 +53,7 @@ export const AttributeNames = {
   pipelineResult: ATTR_CICD_PIPELINE_RESULT,
   pipelineRunState: ATTR_CICD_PIPELINE_RUN_STATE,
   repository: ATTR_VCS_REPOSITORY_NAME,
+  changeState: ATTR_VCS_CHANGE_STATE,
 } as const
 
 /**

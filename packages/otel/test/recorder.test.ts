@@ -138,6 +138,32 @@ describe('the incremental recorder on a hand-computed story', () => {
     })
   })
 
+  it('counts changes (events linking a pull request) by state and repository: vcs.change.count', async () => {
+    const { recorder, collect } = harness()
+    const pr = (n: number) => ({
+      links: [{ kind: 'pr', id: `acme/payments#${n}` }],
+      attributes: { repository: 'acme/payments' },
+    })
+    recorder.record(ev('P1', 'develop', 'enter', 0, pr(1)))
+    recorder.record(ev('P1', 'develop', 'exit', 2, pr(1)))
+    recorder.record(ev('P1', 'done', 'enter', 3, pr(1)))
+    recorder.record(ev('P2', 'develop', 'enter', 1, pr(2)))
+    recorder.record(ev('P3', 'review-queue', 'enter', 1, pr(3)))
+    recorder.record(
+      ev('P3', 'review-queue', 'exit', 4, {
+        ...pr(3),
+        attributes: { repository: 'acme/payments', closedUnmerged: true },
+      }),
+    )
+    recorder.record(ev('T', 'develop', 'enter', 1))
+    const metrics = await collect()
+    const repo = { [A.repository]: 'acme/payments' }
+    expect(value(metrics, M.changeCount, { ...repo, [A.changeState]: 'merged' })).toBe(1)
+    expect(value(metrics, M.changeCount, { ...repo, [A.changeState]: 'open' })).toBe(1)
+    expect(value(metrics, M.changeCount, { ...repo, [A.changeState]: 'closed' })).toBe(1)
+    expect(attributeSets(metrics, M.changeCount)).toHaveLength(3)
+  })
+
   it('pairs an exit that arrives before its enter', async () => {
     const { recorder, collect } = harness()
     recorder.record(ev('E', 'review', 'exit', 5))
