@@ -49,12 +49,14 @@ const exposition = (text: string) => {
   return labels
 }
 
-/** The metric names a query reads (Herbie's and the CI/CD convention's) and the label names it uses. */
+/** The metric names a query reads (Herbie's and the CI/CD and VCS conventions') and the label names it uses. */
 const referenced = (expr: string) => ({
   metrics: [
     ...new Set(
       [
-        ...expr.replace(/\bby\s*\([^)]*\)|\{[^}]*\}/g, ' ').matchAll(/\b((?:herbie|cicd)_[a-zA-Z0-9_]+)/g),
+        ...expr
+          .replace(/\bby\s*\([^)]*\)|\{[^}]*\}/g, ' ')
+          .matchAll(/\b((?:herbie|cicd|vcs)_[a-zA-Z0-9_]+)/g),
       ].map((match) => match[1]!),
     ),
   ],
