@@ -43,6 +43,7 @@ export { type SyncHost, syncAdapter } from './adapter/syncAdapter.js'
 export { type AnalyzeOptions, analyzeEventLog, analyzeNdjson } from './analysis/analyze.js'
 export { InvalidEvents, InvalidWindow, SourceUnreadable } from './analysis/errors.js'
 export type { FlowReport } from './analysis/FlowReport.js'
+export { type ReadEvents, type ReadOptions, readEventLog } from './analysis/readEventLog.js'
 export { buildReport, type InputCounts } from './analysis/report.js'
 export { gatherEvidence, type StageEvidence } from './constraint/evidence.js'
 export {
@@ -73,6 +74,15 @@ export {
 export { fieldIssueOf } from './event/schemaIssue.js'
 export { IsoTimestamp, parseTimestamp, TIMESTAMP_PATTERN } from './event/timestamp.js'
 export { validateEvent } from './event/validate.js'
+export { ForecastImpossible } from './forecast/ForecastImpossible.js'
+export { type Forecast, type ForecastOptions, forecastNdjson } from './forecast/forecast.js'
+export {
+  forecastDays,
+  forecastItems,
+  type Likelihoods,
+  type MonteCarloOptions,
+} from './forecast/monteCarlo.js'
+export { dailyThroughput, type ThroughputHistory } from './forecast/ThroughputHistory.js'
 export { formatDuration, formatPercent } from './format/duration.js'
 export { type EventLog, type EventLogBuilder, type ItemEvent, makeEventLog } from './ingest/EventLog.js'
 export { type AgingItem, agingWip } from './metrics/aging.js'

@@ -1,12 +1,13 @@
 import { Effect } from 'effect'
-import { type ChunkSource, type InvalidLine, scanNdjson } from '../event/ndjson.js'
-import { makeEventLog } from '../ingest/EventLog.js'
+import type { ChunkSource } from '../event/ndjson.js'
 import type { Window } from '../metrics/Window.js'
 import { indexStream } from '../stream/StreamIndex.js'
 import { defaultValueStream, type ValueStream } from '../stream/ValueStream.js'
 import { foldTimelines } from '../timeline/fold.js'
-import { InvalidEvents, InvalidWindow, SourceUnreadable } from './errors.js'
+import type { InvalidEvents, SourceUnreadable } from './errors.js'
+import { InvalidWindow } from './errors.js'
 import type { FlowReport } from './FlowReport.js'
+import { type ReadOptions, readEventLog } from './readEventLog.js'
 import { buildReport } from './report.js'
 
 /**
@@ -15,18 +16,10 @@ import { buildReport } from './report.js'
  * @since 0.1.0
  * @category analysis
  */
-export interface AnalyzeOptions {
-  /** The value stream; the default stream when absent. */
-  readonly stream?: ValueStream
+export interface AnalyzeOptions extends ReadOptions {
   /** Window start and end in epoch milliseconds; the first and last event when absent. */
   readonly from?: number
   readonly to?: number
-  /** Analyse the valid lines and report how many were skipped, instead of failing. */
-  readonly skipInvalid?: boolean
-  /** How many invalid lines an error lists at most (default 50). */
-  readonly maxErrors?: number
-  /** Name of the source in messages (a file path). */
-  readonly sourceName?: string
 }
 
 /**
@@ -42,28 +35,7 @@ export const analyzeNdjson = (
   options: AnalyzeOptions = {},
 ): Effect.Effect<FlowReport, InvalidEvents | SourceUnreadable | InvalidWindow> =>
   Effect.gen(function* () {
-    const source = options.sourceName ?? 'events'
-    const maxErrors = options.maxErrors ?? 50
-    const index = indexStream(options.stream ?? defaultValueStream)
-    const log = makeEventLog(index)
-    const invalid: InvalidLine[] = []
-    const summary = yield* Effect.tryPromise({
-      try: () =>
-        scanNdjson(chunks, log.add, (line) => {
-          if (invalid.length < maxErrors) invalid.push(line)
-        }),
-      catch: (cause) =>
-        new SourceUnreadable({ source, reason: cause instanceof Error ? cause.message : String(cause) }),
-    })
-    if (summary.invalid > 0 && options.skipInvalid !== true) {
-      return yield* new InvalidEvents({
-        source,
-        count: summary.invalid,
-        invalid,
-        unknownStages: log.unknownStages(),
-      })
-    }
-    const events = log.build()
+    const { events, lines, skippedLines } = yield* readEventLog(chunks, options)
     const from = options.from ?? (events.accepted > 0 ? events.firstAt : 0)
     const to = options.to ?? (events.accepted > 0 ? events.lastAt : 0)
     if (to < from) {
@@ -72,10 +44,10 @@ export const analyzeNdjson = (
       })
     }
     return analyzeEventLog(events.items, { from, to }, options.stream ?? defaultValueStream, {
-      lines: summary.lines,
+      lines,
       events: events.accepted,
       duplicates: events.duplicates,
-      skippedLines: summary.invalid,
+      skippedLines,
     })
   })
 
