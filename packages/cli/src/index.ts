@@ -6,6 +6,7 @@
 export { analyzeCommand } from './commands/analyze.js'
 export { type DemoManifest, demoCommand } from './commands/demo.js'
 export { exportCommand } from './commands/export.js'
+export { forecastCommand, renderForecast } from './commands/forecast.js'
 export { events, from, skipInvalid, stream, text, to } from './commands/options.js'
 export { type AnalysisInput, runAnalysis } from './commands/runAnalysis.js'
 export { syncCommand } from './commands/sync.js'

@@ -5,13 +5,14 @@ import { Cause, Effect, Exit, Option } from 'effect'
 import { analyzeCommand } from './commands/analyze.js'
 import { demoCommand } from './commands/demo.js'
 import { exportCommand } from './commands/export.js'
+import { forecastCommand } from './commands/forecast.js'
 import { syncCommand } from './commands/sync.js'
 import { SourcesFailed } from './sync/SourcesFailed.js'
 import { VERSION } from './version.js'
 
 const herbie = Command.make('herbie').pipe(
   Command.withDescription('Find the constraint of your software delivery value stream.'),
-  Command.withSubcommands([analyzeCommand, demoCommand, exportCommand, syncCommand]),
+  Command.withSubcommands([analyzeCommand, demoCommand, exportCommand, forecastCommand, syncCommand]),
 )
 
 const cli = Command.run(herbie, { name: 'herbie', version: VERSION })
@@ -21,6 +22,7 @@ const BAD_INPUT = new Set([
   'InvalidEvents',
   'SourceUnreadable',
   'InvalidWindow',
+  'ForecastImpossible',
   'ConfigInvalid',
   'ConfigFileInvalid',
 ])
