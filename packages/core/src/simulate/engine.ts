@@ -55,6 +55,87 @@ export const stageLoads = (scenario: SimScenario): Record<string, number> => {
 }
 
 /**
+ * What happens to items in a simulation, as it happens (times in hours from the start): an item
+ * becomes ready for a stage (it joins its queue), starts being served, finishes (or fails and
+ * goes round again), and is done after the last stage.
+ *
+ * @since 0.1.0
+ * @category simulation
+ */
+export interface SimObserver {
+  readonly ready?: (item: number, stage: number, t: number) => void
+  readonly start?: (item: number, stage: number, t: number) => void
+  readonly finish?: (item: number, stage: number, t: number, failed: boolean) => void
+  readonly done?: (item: number, t: number) => void
+}
+
+/**
+ * Runs the discrete-event simulation of a scenario and tells the observer each step, without
+ * building events: what statistics and what-if runs use. Returns how many items started. The
+ * same scenario (seed included) always runs the same way.
+ *
+ * @since 0.1.0
+ * @category simulation
+ */
+export const runSimulation = (scenario: SimScenario, observer: SimObserver): { readonly items: number } => {
+  const random: Random = seededRandom(scenario.seed)
+  const stages = scenario.stages
+  const horizon = scenario.days * 24
+  const heap = makeHeap<Pending>()
+  const busy = stages.map(() => 0)
+  const queues: number[][] = stages.map(() => [])
+  const heads = stages.map(() => 0)
+  let items = 0
+
+  const factor = (stage: SimStage, t: number) => {
+    let speed = 1
+    for (const up of scenario.speedups ?? [])
+      if (up.stage === stage.name && t >= up.fromDay * 24) speed *= up.factor
+    return speed
+  }
+  const start = (item: number, k: number, t: number) => {
+    const stage = stages[k]!
+    busy[k]!++
+    observer.start?.(item, k, t)
+    heap.push(t + sample(stage.service, random) / factor(stage, t), { kind: 'finish', item, stage: k })
+  }
+  const ready = (item: number, k: number, t: number) => {
+    observer.ready?.(item, k, t)
+    if (busy[k]! < stages[k]!.servers) start(item, k, t)
+    else queues[k]!.push(item)
+  }
+  const newItem = () => items++
+
+  if (scenario.arrivals.kind === 'saturated') {
+    for (let s = 0; s < stages[0]!.servers; s++) start(newItem(), 0, 0)
+  } else heap.push(0, { kind: 'arrive' })
+  const perHour = scenario.arrivals.kind === 'poisson' ? scenario.arrivals.perDay / 24 : 0
+
+  for (let next = heap.pop(); next !== undefined && next.key <= horizon; next = heap.pop()) {
+    const t = next.key
+    const pending = next.value
+    if (pending.kind === 'arrive') {
+      ready(newItem(), 0, t)
+      heap.push(t - Math.log(1 - random()) / perHour, { kind: 'arrive' })
+      continue
+    }
+    const k = pending.stage
+    const stage = stages[k]!
+    busy[k]!--
+    const failed = stage.failureRate !== undefined && random() < stage.failureRate
+    observer.finish?.(pending.item, k, t, failed)
+    // The freed server takes the next in line before the item moves on (or queues again).
+    const queue = queues[k]!
+    if (heads[k]! < queue.length) start(queue[heads[k]!++]!, k, t)
+    else if (k === 0 && scenario.arrivals.kind === 'saturated' && !failed) start(newItem(), 0, t)
+    if (failed) ready(pending.item, k, t)
+    else if (k + 1 < stages.length) ready(pending.item, k + 1, t)
+    else observer.done?.(pending.item, t)
+  }
+  return { items }
+}
+
+/**
  * Runs a discrete-event simulation of the scenario and returns its stage events. The same
  * scenario (seed included) always yields the same events.
  *
@@ -62,20 +143,13 @@ export const stageLoads = (scenario: SimScenario): Record<string, number> => {
  * @category simulation
  */
 export const simulate = (scenario: SimScenario): SimResult => {
-  const random: Random = seededRandom(scenario.seed)
   const stages = scenario.stages
   const startMs = Date.parse(scenario.start)
-  const horizon = scenario.days * 24
   const prefix = scenario.itemPrefix ?? 'sim'
   const source = scenario.source ?? 'simulator'
   const done = scenario.done ?? 'done'
   const events: StageEventEncoded[] = []
-  const heap = makeHeap<Pending>()
-  const busy = stages.map(() => 0)
-  const queues: number[][] = stages.map(() => [])
-  const heads = stages.map(() => 0)
   const visits = new Map<string, number>()
-  let items = 0
 
   const emit = (
     item: number,
@@ -100,57 +174,27 @@ export const simulate = (scenario: SimScenario): SimResult => {
   }
   const attributes = (stage: SimStage) =>
     stage.environment === undefined ? {} : { attributes: { environment: stage.environment } }
-  const factor = (stage: SimStage, t: number) => {
-    let speed = 1
-    for (const up of scenario.speedups ?? [])
-      if (up.stage === stage.name && t >= up.fromDay * 24) speed *= up.factor
-    return speed
-  }
-  const start = (item: number, k: number, t: number) => {
-    const stage = stages[k]!
-    busy[k]!++
-    if (stage.queue !== undefined) emit(item, stage.queue, 'exit', t)
-    emit(item, stage.name, 'enter', t, attributes(stage))
-    heap.push(t + sample(stage.service, random) / factor(stage, t), { kind: 'finish', item, stage: k })
-  }
-  const ready = (item: number, k: number, t: number) => {
-    const stage = stages[k]!
-    if (stage.queue !== undefined) emit(item, stage.queue, 'enter', t)
-    if (busy[k]! < stage.servers) start(item, k, t)
-    else queues[k]!.push(item)
-  }
-  const newItem = () => items++
 
-  if (scenario.arrivals.kind === 'saturated') {
-    for (let s = 0; s < stages[0]!.servers; s++) start(newItem(), 0, 0)
-  } else heap.push(0, { kind: 'arrive' })
-  const perHour = scenario.arrivals.kind === 'poisson' ? scenario.arrivals.perDay / 24 : 0
-
-  for (let next = heap.pop(); next !== undefined && next.key <= horizon; next = heap.pop()) {
-    const t = next.key
-    const pending = next.value
-    if (pending.kind === 'arrive') {
-      ready(newItem(), 0, t)
-      heap.push(t - Math.log(1 - random()) / perHour, { kind: 'arrive' })
-      continue
-    }
-    const k = pending.stage
-    const stage = stages[k]!
-    busy[k]!--
-    const failed = stage.failureRate !== undefined && random() < stage.failureRate
-    const outcome = stage.failureRate !== undefined || stage.environment !== undefined
-    emit(pending.item, stage.name, 'exit', t, {
-      ...attributes(stage),
-      ...(outcome ? { outcome: failed ? 'failure' : 'success' } : {}),
-    })
-    // The freed server takes the next in line before the item moves on (or queues again).
-    const queue = queues[k]!
-    if (heads[k]! < queue.length) start(queue[heads[k]!++]!, k, t)
-    else if (k === 0 && scenario.arrivals.kind === 'saturated' && !failed) start(newItem(), 0, t)
-    if (failed) ready(pending.item, k, t)
-    else if (k + 1 < stages.length) ready(pending.item, k + 1, t)
-    else emit(pending.item, done, 'enter', t)
-  }
+  const { items } = runSimulation(scenario, {
+    ready: (item, k, t) => {
+      const queue = stages[k]!.queue
+      if (queue !== undefined) emit(item, queue, 'enter', t)
+    },
+    start: (item, k, t) => {
+      const stage = stages[k]!
+      if (stage.queue !== undefined) emit(item, stage.queue, 'exit', t)
+      emit(item, stage.name, 'enter', t, attributes(stage))
+    },
+    finish: (item, k, t, failed) => {
+      const stage = stages[k]!
+      const outcome = stage.failureRate !== undefined || stage.environment !== undefined
+      emit(item, stage.name, 'exit', t, {
+        ...attributes(stage),
+        ...(outcome ? { outcome: failed ? 'failure' : 'success' } : {}),
+      })
+    },
+    done: (item, t) => emit(item, done, 'enter', t),
+  })
 
   const loads = stageLoads(scenario)
   const constraint = Object.entries(loads).reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]

@@ -35,6 +35,8 @@ export type Distribution =
   | { readonly kind: 'exponential'; readonly mean: number }
   | { readonly kind: 'lognormal'; readonly mean: number; readonly cv: number }
   | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
+  /** Observed values, drawn with equal chance (resampling what was measured). */
+  | { readonly kind: 'empirical'; readonly samples: ReadonlyArray<number> }
 
 /**
  * Draws one value from a distribution.
@@ -50,6 +52,8 @@ export const sample = (distribution: Distribution, random: Random): number => {
       return -Math.log(1 - random()) * distribution.mean
     case 'uniform':
       return distribution.min + random() * (distribution.max - distribution.min)
+    case 'empirical':
+      return distribution.samples[Math.floor(random() * distribution.samples.length)] ?? 0
     case 'lognormal': {
       const sigma2 = Math.log(1 + distribution.cv * distribution.cv)
       const mu = Math.log(distribution.mean) - sigma2 / 2
@@ -67,5 +71,11 @@ export const sample = (distribution: Distribution, random: Random): number => {
  * @since 0.1.0
  * @category simulation
  */
-export const meanOf = (distribution: Distribution): number =>
-  distribution.kind === 'uniform' ? (distribution.min + distribution.max) / 2 : distribution.mean
+export const meanOf = (distribution: Distribution): number => {
+  if (distribution.kind === 'uniform') return (distribution.min + distribution.max) / 2
+  if (distribution.kind === 'empirical') {
+    const { samples } = distribution
+    return samples.length === 0 ? 0 : samples.reduce((sum, value) => sum + value, 0) / samples.length
+  }
+  return distribution.mean
+}
