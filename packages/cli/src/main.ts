@@ -6,13 +6,21 @@ import { analyzeCommand } from './commands/analyze.js'
 import { demoCommand } from './commands/demo.js'
 import { exportCommand } from './commands/export.js'
 import { forecastCommand } from './commands/forecast.js'
+import { simulateCommand } from './commands/simulate.js'
 import { syncCommand } from './commands/sync.js'
 import { SourcesFailed } from './sync/SourcesFailed.js'
 import { VERSION } from './version.js'
 
 const herbie = Command.make('herbie').pipe(
   Command.withDescription('Find the constraint of your software delivery value stream.'),
-  Command.withSubcommands([analyzeCommand, demoCommand, exportCommand, forecastCommand, syncCommand]),
+  Command.withSubcommands([
+    analyzeCommand,
+    demoCommand,
+    exportCommand,
+    forecastCommand,
+    simulateCommand,
+    syncCommand,
+  ]),
 )
 
 const cli = Command.run(herbie, { name: 'herbie', version: VERSION })
@@ -23,6 +31,7 @@ const BAD_INPUT = new Set([
   'SourceUnreadable',
   'InvalidWindow',
   'ForecastImpossible',
+  'ScenarioInvalid',
   'ConfigInvalid',
   'ConfigFileInvalid',
 ])

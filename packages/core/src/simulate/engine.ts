@@ -40,10 +40,13 @@ export const stageLoads = (scenario: SimScenario): Record<string, number> => {
     return 1 / (1 - share + share / up.factor)
   }
   const first = stages[0]!
+  const arrivals = scenario.arrivals
   const demand =
-    scenario.arrivals.kind === 'poisson'
-      ? scenario.arrivals.perDay / 24
-      : (first.servers * speed(first)) / meanOf(first.service)
+    arrivals.kind === 'poisson'
+      ? arrivals.perDay / 24
+      : arrivals.kind === 'renewal'
+        ? 1 / meanOf(arrivals.interval)
+        : (first.servers * speed(first)) / meanOf(first.service)
   const loads: Record<string, number> = {}
   for (const stage of stages) {
     const attempts = 1 / (1 - (stage.failureRate ?? 0))
@@ -85,6 +88,10 @@ export const runSimulation = (scenario: SimScenario, observer: SimObserver): { r
   const busy = stages.map(() => 0)
   const queues: number[][] = stages.map(() => [])
   const heads = stages.map(() => 0)
+  // Pull limits: items in each stage and its queue, and items held until a place frees up.
+  const inStage = stages.map(() => 0)
+  const held: number[][] = stages.map(() => [])
+  const full = (k: number) => stages[k]!.wipLimit !== undefined && inStage[k]! >= stages[k]!.wipLimit!
   let items = 0
 
   const factor = (stage: SimStage, t: number) => {
@@ -100,36 +107,77 @@ export const runSimulation = (scenario: SimScenario, observer: SimObserver): { r
     heap.push(t + sample(stage.service, random) / factor(stage, t), { kind: 'finish', item, stage: k })
   }
   const ready = (item: number, k: number, t: number) => {
+    inStage[k]!++
     observer.ready?.(item, k, t)
     if (busy[k]! < stages[k]!.servers) start(item, k, t)
     else queues[k]!.push(item)
   }
   const newItem = () => items++
 
-  if (scenario.arrivals.kind === 'saturated') {
-    for (let s = 0; s < stages[0]!.servers; s++) start(newItem(), 0, 0)
+  // An item leaves stage k (done with it); a held item takes its place.
+  const leave = (k: number, t: number) => {
+    inStage[k]!--
+    const next = held[k]!.shift()
+    if (next === undefined) return
+    if (k > 0) release(next, k - 1, t)
+    ready(next, k, t)
+  }
+  // A held item finally exits stage k: its server takes the next in line.
+  const release = (item: number, k: number, t: number) => {
+    busy[k]!--
+    observer.finish?.(item, k, t, false)
+    leave(k, t)
+    const queue = queues[k]!
+    if (heads[k]! < queue.length) start(queue[heads[k]!++]!, k, t)
+  }
+  const arrivals = scenario.arrivals
+  if (arrivals.kind === 'saturated') {
+    for (let s = 0; s < stages[0]!.servers; s++) {
+      inStage[0]!++
+      start(newItem(), 0, 0)
+    }
   } else heap.push(0, { kind: 'arrive' })
-  const perHour = scenario.arrivals.kind === 'poisson' ? scenario.arrivals.perDay / 24 : 0
+  const nextArrival = (t: number) =>
+    arrivals.kind === 'poisson'
+      ? t - Math.log(1 - random()) / (arrivals.perDay / 24)
+      : arrivals.kind === 'renewal'
+        ? t + sample(arrivals.interval, random)
+        : t
 
   for (let next = heap.pop(); next !== undefined && next.key <= horizon; next = heap.pop()) {
     const t = next.key
     const pending = next.value
     if (pending.kind === 'arrive') {
-      ready(newItem(), 0, t)
-      heap.push(t - Math.log(1 - random()) / perHour, { kind: 'arrive' })
+      const item = newItem()
+      if (full(0)) held[0]!.push(item)
+      else ready(item, 0, t)
+      heap.push(nextArrival(t), { kind: 'arrive' })
       continue
     }
     const k = pending.stage
     const stage = stages[k]!
-    busy[k]!--
     const failed = stage.failureRate !== undefined && random() < stage.failureRate
+    if (!failed && k + 1 < stages.length && full(k + 1)) {
+      // Pulled, not pushed: the item waits in this stage, holding its server, for a place.
+      held[k + 1]!.push(pending.item)
+      continue
+    }
+    busy[k]!--
     observer.finish?.(pending.item, k, t, failed)
     // The freed server takes the next in line before the item moves on (or queues again).
     const queue = queues[k]!
     if (heads[k]! < queue.length) start(queue[heads[k]!++]!, k, t)
-    else if (k === 0 && scenario.arrivals.kind === 'saturated' && !failed) start(newItem(), 0, t)
-    if (failed) ready(pending.item, k, t)
-    else if (k + 1 < stages.length) ready(pending.item, k + 1, t)
+    else if (k === 0 && arrivals.kind === 'saturated' && !failed) {
+      inStage[0]!++
+      start(newItem(), 0, t)
+    }
+    if (failed) {
+      inStage[k]!--
+      ready(pending.item, k, t)
+      continue
+    }
+    leave(k, t)
+    if (k + 1 < stages.length) ready(pending.item, k + 1, t)
     else observer.done?.(pending.item, t)
   }
   return { items }

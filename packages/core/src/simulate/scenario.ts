@@ -17,11 +17,17 @@ export interface SimStage {
   readonly failureRate?: number
   /** Set `environment` on this stage's events (`production` makes its exits count for DORA). */
   readonly environment?: string
+  /**
+   * A pull limit: at most this many items in the stage and its queue. While it is full, an item
+   * done with the stage before stays there (holding its server) until a place frees up, so
+   * upstream stops starting new work; arrivals held at the first stage wait outside the stream.
+   */
+  readonly wipLimit?: number
 }
 
 /**
- * How work arrives: a Poisson stream of new items per day, or `saturated` (the first stage always
- * has a next item, as developers with a backlog do).
+ * How work arrives: a Poisson stream of new items per day, `saturated` (the first stage always
+ * has a next item, as developers with a backlog do), or a renewal process of given intervals.
  *
  * @since 0.1.0
  * @category simulation
@@ -29,6 +35,8 @@ export interface SimStage {
 export type SimArrivals =
   | { readonly kind: 'poisson'; readonly perDay: number }
   | { readonly kind: 'saturated' }
+  /** Times between arrivals drawn from a distribution (hours), such as observed ones. */
+  | { readonly kind: 'renewal'; readonly interval: Distribution }
 
 /**
  * From `fromDay` on, `stage` works `factor` times faster.

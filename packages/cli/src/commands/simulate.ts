@@ -1,0 +1,82 @@
+import { Command, Options } from '@effect/cli'
+import { whatIfNdjson } from '@herbie/core'
+import { Console, Effect, Option } from 'effect'
+import { UsageError } from '../errors.js'
+import { loadStream } from '../input/loadStream.js'
+import { openEvents } from '../input/openEvents.js'
+import { renderWhatIf } from '../render/whatIf.js'
+import { events, json, skipInvalid, stream, text, verbose } from './options.js'
+
+const scenario = text(
+  'scenario',
+  'CHANGES',
+  'A scenario: changes separated by ";", each speedup STAGE=FACTOR, capacity STAGE=+N or STAGE=N, wip-limit STAGE=N, arrivals FACTOR. Repeat for more.',
+).pipe(Options.repeated)
+const replications = Options.integer('replications').pipe(
+  Options.withPseudoName('N'),
+  Options.withDescription('Independent runs per scenario (default 20).'),
+  Options.withDefault(20),
+)
+const horizon = Options.integer('horizon').pipe(
+  Options.withPseudoName('DAYS'),
+  Options.withDescription('Days each run lasts (default: the observed window, at least 30).'),
+  Options.optional,
+)
+const warmup = Options.integer('warmup').pipe(
+  Options.withPseudoName('DAYS'),
+  Options.withDescription(
+    'Days left out at the start of each run (default: a fifth of the horizon, at most 14).',
+  ),
+  Options.optional,
+)
+const seed = Options.integer('seed').pipe(
+  Options.withDescription('Random seed: the same seed gives the same results.'),
+  Options.withDefault(1),
+)
+
+/**
+ * `herbie simulate`: fits a simulation model to a file of stage events and predicts what each
+ * scenario would do, beside the baseline, with 90% intervals from independent replications.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const simulateCommand = Command.make(
+  'simulate',
+  { events, stream, skipInvalid, scenario, replications, horizon, warmup, seed, json, verbose },
+  (options) =>
+    Effect.gen(function* () {
+      if (options.replications < 2) {
+        return yield* new UsageError({
+          reason: `--replications must be at least 2 (got ${options.replications})`,
+        })
+      }
+      const horizonDays = Option.getOrUndefined(options.horizon)
+      const warmupDays = Option.getOrUndefined(options.warmup)
+      if (horizonDays !== undefined && horizonDays < 1)
+        return yield* new UsageError({ reason: `--horizon must be at least 1 day (got ${horizonDays})` })
+      if (
+        warmupDays !== undefined &&
+        (warmupDays < 0 || warmupDays >= (horizonDays ?? Number.POSITIVE_INFINITY))
+      )
+        return yield* new UsageError({
+          reason: `--warmup must be at least 0 and shorter than the horizon (got ${warmupDays})`,
+        })
+      const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
+      const result = yield* whatIfNdjson(yield* openEvents(options.events), {
+        sourceName: options.events,
+        skipInvalid: options.skipInvalid,
+        scenarios: options.scenario,
+        replications: options.replications,
+        seed: options.seed,
+        ...(valueStream === undefined ? {} : { stream: valueStream }),
+        ...(horizonDays === undefined ? {} : { horizonDays }),
+        ...(warmupDays === undefined ? {} : { warmupDays }),
+      })
+      yield* Console.log(options.json ? JSON.stringify(result, null, 2) : renderWhatIf(result))
+    }),
+).pipe(
+  Command.withDescription(
+    'What if a stage were faster, had more capacity, a WIP limit, or more work came in? A simulation fitted to your events.',
+  ),
+)

@@ -1,0 +1,79 @@
+import { simulate } from '@herbie/core'
+import { describe, expect, it } from 'vitest'
+import { files, herbie } from './support/run.js'
+
+/** Sixty days of a team whose two reviewers are the constraint. */
+const events = simulate({
+  seed: 3,
+  start: '2026-04-01T00:00:00Z',
+  days: 60,
+  arrivals: { kind: 'poisson', perDay: 14 },
+  stages: [
+    { name: 'develop', servers: 6, service: { kind: 'lognormal', mean: 6, cv: 0.6 } },
+    { name: 'review', servers: 2, service: { kind: 'exponential', mean: 2.8 }, queue: 'review-queue' },
+    { name: 'ci', servers: Number.POSITIVE_INFINITY, service: { kind: 'lognormal', mean: 0.8, cv: 0.3 } },
+  ],
+}).events.map((event) => JSON.stringify(event))
+
+const file = () => files({ 'events.ndjson': `${events.join('\n')}\n` })['events.ndjson']!
+const interval = { mean: expect.any(Number), lo: expect.any(Number), hi: expect.any(Number) }
+const outcome = {
+  throughputPerDay: interval,
+  leadTime: { p50: interval, p85: interval, p95: interval },
+  stages: ['develop', 'review', 'ci'].map((name) => ({ name, wip: interval, waitBefore: interval })),
+  constraint: expect.any(String),
+}
+
+describe('herbie simulate', () => {
+  it('--json prints { fit, baseline, scenarios } with an interval for every number', () => {
+    const { code, stdout } = herbie(
+      'simulate',
+      '--events',
+      file(),
+      '--scenario',
+      'capacity review=+1',
+      '--scenario',
+      'speedup develop=1.4; arrivals 1.1',
+      '--replications',
+      '5',
+      '--json',
+    )
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout)
+    expect(Object.keys(result)).toEqual(['fit', 'baseline', 'scenarios'])
+    expect(result.fit.warnings).toEqual(expect.any(Array))
+    expect(result.baseline).toEqual(outcome)
+    expect(result.scenarios).toEqual([
+      { name: 'capacity review=+1', ...outcome },
+      { name: 'speedup develop=1.4; arrivals 1.1', ...outcome },
+    ])
+    expect(result.baseline.constraint).toBe('review')
+    expect(result.scenarios[0].throughputPerDay.mean).toBeGreaterThan(
+      result.baseline.throughputPerDay.mean * 0.95,
+    )
+  })
+
+  it('prints the baseline beside each scenario; the same seed gives the same numbers', () => {
+    const run = () =>
+      herbie('simulate', '--events', file(), '--scenario', 'capacity review=+1', '--replications', '4')
+    const first = run()
+    expect(first.code).toBe(0)
+    expect(first.stdout).toMatch(/^Model fitted to the events: arrivals \d+\.\d a day; develop \d+ at once/m)
+    expect(first.stdout).toMatch(/^baseline\s+\d+\.\d \(\d+\.\d–\d+\.\d\)/m)
+    expect(first.stdout).toMatch(/^capacity review=\+1\s+\d+\.\d/m)
+    expect(run().stdout).toBe(first.stdout)
+  })
+
+  it('an unknown stage or a malformed change is bad input (exit 2) naming the change', () => {
+    const unknown = herbie('simulate', '--events', file(), '--scenario', 'speedup qa=2')
+    expect([unknown.code, unknown.stderr.trim()]).toEqual([
+      2,
+      'error: --scenario "speedup qa=2": "speedup qa=2": no work stage qa in the model (develop, review, ci)',
+    ])
+    const malformed = herbie('simulate', '--events', file(), '--scenario', 'capacity review=+1; faster')
+    expect(malformed.code).toBe(2)
+    expect(malformed.stderr).toContain('"faster" is not a change')
+    const few = herbie('simulate', '--events', file(), '--scenario', 'arrivals 2', '--replications', '1')
+    expect([few.code, few.stderr.trim()]).toEqual([2, 'error: --replications must be at least 2 (got 1)'])
+  })
+})

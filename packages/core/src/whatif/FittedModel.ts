@@ -1,0 +1,106 @@
+import type { Window } from '../metrics/Window.js'
+import type { SimStage } from '../simulate/scenario.js'
+import type { StreamIndex } from '../stream/StreamIndex.js'
+import type { Timeline } from '../timeline/Timeline.js'
+
+const HOUR_MS = 3_600_000
+
+/**
+ * A simulation model fitted to observed events: the work stages in flow order, each with its
+ * observed service times (resampled), its effective concurrency and its rework rate, and the
+ * observed times between arrivals into the stream. Times in hours.
+ *
+ * @since 0.1.0
+ * @category what-if
+ */
+export interface FittedModel {
+  readonly stages: ReadonlyArray<SimStage>
+  readonly interarrivalHours: ReadonlyArray<number>
+  /** Arrivals per day over the window, and its trend (arrivals per day gained per day). */
+  readonly arrivalsPerDay: number
+  readonly arrivalTrendPerDay: number
+  readonly days: number
+}
+
+/** The most stays of one stage open at once: the effective number of servers. */
+const peakConcurrency = (stays: ReadonlyArray<readonly [number, number]>): number => {
+  const points: Array<readonly [number, number]> = []
+  for (const [enter, exit] of stays) points.push([enter, 1], [exit, -1])
+  points.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  let open = 0
+  let peak = 0
+  for (const [, delta] of points) {
+    open += delta
+    if (open > peak) peak = open
+  }
+  return Math.max(peak, 1)
+}
+
+/** Least-squares slope of daily arrival counts: arrivals per day gained per day. */
+const trendOf = (arrivals: ReadonlyArray<number>, window: Window): number => {
+  const days = Math.max(1, Math.ceil((window.to - window.from) / (24 * HOUR_MS)))
+  const counts = new Array<number>(days).fill(0)
+  for (const at of arrivals) counts[Math.min(days - 1, Math.floor((at - window.from) / (24 * HOUR_MS)))]!++
+  const meanX = (days - 1) / 2
+  const meanY = arrivals.length / days
+  let num = 0
+  let den = 0
+  counts.forEach((y, x) => {
+    num += (x - meanX) * (y - meanY)
+    den += (x - meanX) ** 2
+  })
+  return den === 0 ? 0 : num / den
+}
+
+/**
+ * Fits a model to timelines: per work stage with finished stays in the window, its service times
+ * (the stays' lengths), its servers (the most stays open at once) and its rework (stays beyond
+ * one per item); arrivals are the gaps between items' first appearances. A wait stage right before
+ * a work stage, when the data has stays in it, becomes that stage's named queue.
+ *
+ * @since 0.1.0
+ * @category what-if
+ */
+export const fitModel = (
+  timelines: ReadonlyArray<Timeline>,
+  index: StreamIndex,
+  window: Window,
+): FittedModel => {
+  const stays = index.stages.map((): Array<readonly [number, number]> => [])
+  const visitors = index.stages.map(() => new Set<string>())
+  const arrivals: number[] = []
+  for (const timeline of timelines) {
+    if (timeline.firstEnter >= window.from && timeline.firstEnter <= window.to)
+      arrivals.push(timeline.firstEnter)
+    for (const interval of timeline.intervals) {
+      if (interval.exit === undefined || interval.exit < window.from || interval.enter > window.to) continue
+      stays[interval.stage]!.push([interval.enter, interval.exit])
+      visitors[interval.stage]!.add(timeline.itemId)
+    }
+  }
+  arrivals.sort((a, b) => a - b)
+  const stages: SimStage[] = []
+  index.stages.forEach((definition, k) => {
+    if (!index.isWork[k] || k === index.done || stays[k]!.length === 0) return
+    const observedQueue = k > 0 && !index.isWork[k - 1] && k - 1 !== index.done && stays[k - 1]!.length > 0
+    const before = observedQueue ? index.stages[k - 1]!.name : undefined
+    const rework = 1 - visitors[k]!.size / stays[k]!.length
+    stages.push({
+      name: definition.name,
+      servers: peakConcurrency(stays[k]!),
+      service: { kind: 'empirical', samples: stays[k]!.map(([enter, exit]) => (exit - enter) / HOUR_MS) },
+      ...(before === undefined ? {} : { queue: before }),
+      ...(rework > 0 ? { failureRate: rework } : {}),
+    })
+  })
+  const gaps: number[] = []
+  for (let i = 1; i < arrivals.length; i++) gaps.push((arrivals[i]! - arrivals[i - 1]!) / HOUR_MS)
+  const days = Math.max((window.to - window.from) / (24 * HOUR_MS), 1 / 24)
+  return {
+    stages,
+    interarrivalHours: gaps,
+    arrivalsPerDay: arrivals.length / days,
+    arrivalTrendPerDay: trendOf(arrivals, window),
+    days,
+  }
+}

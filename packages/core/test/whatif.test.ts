@@ -1,0 +1,163 @@
+import { Effect, Either } from 'effect'
+import { describe, expect, it } from 'vitest'
+import {
+  analyzeNdjson,
+  applyChanges,
+  type Estimate,
+  parseScenario,
+  type SimScenario,
+  simulate,
+  type WhatIf,
+  whatIfNdjson,
+} from '../src/index.js'
+
+/** Develop (6 at once, 6 h), review (2 at once, 2.8 h: 17 a day at most), CI without limit. */
+const team = (perDay: number, seed = 11): SimScenario => ({
+  seed,
+  start: '2026-04-01T00:00:00Z',
+  days: 120,
+  arrivals: { kind: 'poisson', perDay },
+  stages: [
+    { name: 'develop', servers: 6, service: { kind: 'lognormal', mean: 6, cv: 0.6 } },
+    { name: 'review', servers: 2, service: { kind: 'exponential', mean: 2.8 }, queue: 'review-queue' },
+    { name: 'ci', servers: Number.POSITIVE_INFINITY, service: { kind: 'lognormal', mean: 0.8, cv: 0.3 } },
+  ],
+})
+const lines = (scenario: SimScenario) =>
+  simulate(scenario).events.map((event) => `${JSON.stringify(event)}\n`)
+const whatIf = (scenario: SimScenario, scenarios: string[]): Promise<WhatIf> =>
+  Effect.runPromise(
+    whatIfNdjson(lines(scenario), { scenarios, replications: 12, horizonDays: 120, warmupDays: 20 }),
+  )
+const overlaps = (a: Estimate, b: Estimate) => a.lo <= b.hi && b.lo <= a.hi
+const wait = (outcome: WhatIf['baseline'], stage: string) =>
+  outcome.stages.find((s) => s.name === stage)!.waitBefore.mean
+
+describe('scenarios', () => {
+  const stages = ['develop', 'review', 'ci']
+  it('parse into changes; a malformed change or an unknown stage is named', () => {
+    expect(
+      parseScenario('speedup develop=1.4; capacity review=+1; wip-limit review=5; arrivals 1.2', stages),
+    ).toEqual(
+      Either.right([
+        { kind: 'speedup', stage: 'develop', factor: 1.4 },
+        { kind: 'capacity', stage: 'review', servers: 1, relative: true },
+        { kind: 'wip-limit', stage: 'review', limit: 5 },
+        { kind: 'arrivals', factor: 1.2 },
+      ]),
+    )
+    expect(parseScenario('capacity review=3', stages)).toEqual(
+      Either.right([{ kind: 'capacity', stage: 'review', servers: 3, relative: false }]),
+    )
+    expect(parseScenario('speedup qa=2', stages)).toEqual(
+      Either.left('"speedup qa=2": no work stage qa in the model (develop, review, ci)'),
+    )
+    expect(parseScenario('faster review', stages)).toEqual(
+      Either.left(
+        '"faster review" is not a change: use speedup STAGE=FACTOR, capacity STAGE=+N or STAGE=N, wip-limit STAGE=N, or arrivals FACTOR',
+      ),
+    )
+    expect(Either.isLeft(parseScenario('speedup develop=0', stages))).toBe(true)
+    expect(Either.isLeft(parseScenario(' ; ', stages))).toBe(true)
+  })
+
+  it('apply to a scenario: speed-ups, servers (never below one), pull limits, arrivals', () => {
+    const changes = Either.getOrThrow(
+      parseScenario('speedup develop=2; capacity review=-5; wip-limit ci=4; arrivals 2', [
+        'develop',
+        'review',
+        'ci',
+      ]),
+    )
+    const changed = applyChanges(team(16), changes)
+    expect(changed.speedups).toEqual([{ stage: 'develop', fromDay: 0, factor: 2 }])
+    expect(changed.stages.map((stage) => [stage.servers, stage.wipLimit])).toEqual([
+      [6, undefined],
+      [1, undefined],
+      [Number.POSITIVE_INFINITY, 4],
+    ])
+    expect(changed.arrivals).toEqual({ kind: 'poisson', perDay: 32 })
+  })
+})
+
+describe('the Theory of Constraints, on models fitted to streams with a known constraint', () => {
+  it('speeding up a non-constraint leaves throughput flat and cuts lead time by no more than the time saved', async () => {
+    const result = await whatIf(team(15), ['speedup develop=1.4'])
+    const [faster] = result.scenarios
+    expect(result.baseline.constraint).toBe('review')
+    expect(overlaps(faster!.throughputPerDay, result.baseline.throughputPerDay)).toBe(true)
+    const saved = (result.fit.model.stages[0]!.meanServiceSeconds * (1 - 1 / 1.4)) as number
+    const cut = result.baseline.leadTime.p50.mean - faster!.leadTime.p50.mean
+    expect(cut).toBeLessThanOrEqual(saved * 1.05)
+  })
+
+  it('when the speed-up also brings more work in, throughput stays at the constraint and its queue grows', async () => {
+    const result = await whatIf(team(15), ['speedup develop=1.4; arrivals 1.4'])
+    const [more] = result.scenarios
+    const reviewCapacity = (2 * 24) / (result.fit.model.stages[1]!.meanServiceSeconds / 3600)
+    expect(more!.throughputPerDay.mean).toBeLessThan(reviewCapacity * 1.03)
+    expect(more!.throughputPerDay.mean).toBeGreaterThan(reviewCapacity * 0.85)
+    expect(wait(more!, 'review')).toBeGreaterThan(wait(result.baseline, 'review') * 2)
+    expect(more!.constraint).toBe('review')
+  })
+
+  it('capacity at an overloaded constraint raises throughput; enough of it moves the constraint, and the output names it', async () => {
+    const result = await whatIf(team(20), ['capacity review=+1', 'capacity review=+3'])
+    const [one, three] = result.scenarios
+    expect(result.baseline.constraint).toBe('review')
+    expect(one!.throughputPerDay.lo).toBeGreaterThan(result.baseline.throughputPerDay.hi)
+    // Three reviewers finish about 26 a day; six developers about 24: develop limits now.
+    expect(one!.constraint).toBe('develop')
+    expect(three!.constraint).toBe('develop')
+    expect(overlaps(three!.throughputPerDay, one!.throughputPerDay)).toBe(true)
+  })
+
+  it('capacity at a constraint that is not overloaded cuts the wait in front of it, throughput unchanged', async () => {
+    const result = await whatIf(team(13), ['capacity review=+1'])
+    const [one] = result.scenarios
+    expect(overlaps(one!.throughputPerDay, result.baseline.throughputPerDay)).toBe(true)
+    expect(wait(one!, 'review')).toBeLessThan(wait(result.baseline, 'review') / 2)
+  })
+
+  it('a WIP limit in front of the constraint cuts lead time while throughput holds', async () => {
+    const result = await whatIf(team(20), ['wip-limit review=5'])
+    const [limited] = result.scenarios
+    expect(limited!.leadTime.p85.hi).toBeLessThan(result.baseline.leadTime.p85.lo)
+    expect(limited!.throughputPerDay.mean).toBeGreaterThan(result.baseline.throughputPerDay.mean * 0.97)
+  })
+})
+
+describe('accuracy: predictions against the same stream re-simulated with the change', () => {
+  // The truth: the changed stream simulated on four other seeds, measured as the data would be.
+  const truth = async (scenario: SimScenario) => {
+    const reports = await Promise.all(
+      [101, 102, 103, 104].map((seed) =>
+        Effect.runPromise(
+          analyzeNdjson(lines({ ...scenario, seed }), { from: Date.parse('2026-04-21T00:00:00Z') }),
+        ),
+      ),
+    )
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
+    return {
+      throughput: mean(reports.map((report) => report.throughputPerDay)),
+      leadP85: mean(reports.map((report) => report.leadTime.p85)),
+    }
+  }
+  const cases: Array<[string, (s: SimScenario) => SimScenario]> = [
+    [
+      'capacity review=+1',
+      (s) => ({ ...s, stages: s.stages.map((st) => (st.name === 'review' ? { ...st, servers: 3 } : st)) }),
+    ],
+    ['speedup develop=1.4', (s) => ({ ...s, speedups: [{ stage: 'develop', fromDay: 0, factor: 1.4 }] })],
+    ['arrivals 1.2', (s) => ({ ...s, arrivals: { kind: 'poisson', perDay: 12 * 1.2 } })],
+  ]
+  it.each(cases)('%s: throughput within 10%, lead time p85 within 25%', async (text, change) => {
+    const result = await whatIf(team(12), [text])
+    const predicted = result.scenarios[0]!
+    const actual = await truth(change(team(12)))
+    expect(Math.abs(predicted.throughputPerDay.mean - actual.throughput) / actual.throughput).toBeLessThan(
+      0.1,
+    )
+    expect(Math.abs(predicted.leadTime.p85.mean - actual.leadP85) / actual.leadP85).toBeLessThan(0.25)
+  })
+})
