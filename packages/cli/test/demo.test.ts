@@ -29,5 +29,27 @@ describe('herbie demo', () => {
     expect(stdout).toMatch(/^develop output \(items\/day\) +\d+\.\d +\d+\.\d +\+\d+%$/m)
     expect(stdout).toMatch(/^lead time p50 .*\+\d+%$/m)
     expect(stdout).toContain('the extra work waits in front of review.')
+    expect(stdout).toContain(
+      'What if, before the change: develop 40% faster ("speedup develop=1.4") or one more in review',
+    )
+    expect(stdout).toMatch(/^speedup develop=1\.4 +\d+\.\d \(/m)
+    expect(stdout).toMatch(/^capacity review=\+1 +\d+\.\d \(/m)
+  })
+
+  it('what-if on the first half, in numbers: coding 40% faster barely adds throughput and makes review the constraint', () => {
+    const { whatIf, before } = JSON.parse(herbie('demo', '--json').stdout)
+    expect(whatIf.fit.warnings).toEqual([])
+    expect(
+      Math.abs(whatIf.baseline.throughputPerDay.mean - before.throughputPerDay) / before.throughputPerDay,
+    ).toBeLessThan(0.05)
+    const [faster, reviewer] = whatIf.scenarios
+    expect(faster.name).toBe('speedup develop=1.4')
+    expect(faster.throughputPerDay.mean / whatIf.baseline.throughputPerDay.mean).toBeLessThan(1.1)
+    expect(faster.constraint).toBe('review')
+    const waitForReview = (outcome: { stages: Array<{ name: string; waitBefore: { mean: number } }> }) =>
+      outcome.stages.find((s) => s.name === 'review')!.waitBefore.mean
+    expect(waitForReview(faster)).toBeGreaterThan(2 * waitForReview(whatIf.baseline))
+    expect(reviewer.name).toBe('capacity review=+1')
+    expect(waitForReview(reviewer)).toBeLessThan(waitForReview(whatIf.baseline) / 2)
   })
 })

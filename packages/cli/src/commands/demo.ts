@@ -1,8 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { Command } from '@effect/cli'
+import { whatIfNdjson } from '@herbie/core'
 import { Console, Effect, Option } from 'effect'
+import { openEvents } from '../input/openEvents.js'
 import { renderComparison } from '../render/comparison.js'
 import { renderReport } from '../render/report.js'
+import { renderWhatIf } from '../render/whatIf.js'
 import { json, verbose } from './options.js'
 import { runAnalysis } from './runAnalysis.js'
 
@@ -40,9 +43,21 @@ export const demoCommand = Command.make('demo', { json, verbose }, (options) =>
     const before = yield* runAnalysis({ ...base, from: Option.none(), to: Option.some(manifest.change) })
     const after = yield* runAnalysis({ ...base, from: Option.some(manifest.change), to: Option.none() })
     const constraint = whole.constraint.stage ?? 'review'
+    // What-if on the first half: would faster coding or one more reviewer have helped?
+    const speedup = `speedup ${manifest.changedStage}=${manifest.factor}`
+    const reviewer = `capacity ${constraint}=+1`
+    const whatIf = yield* whatIfNdjson(yield* openEvents(events), {
+      scenarios: [speedup, reviewer],
+      replications: 10,
+      to: Date.parse(manifest.change),
+    })
     if (options.json) {
       yield* Console.log(
-        JSON.stringify({ story: manifest.story, change: manifest.change, whole, before, after }, null, 2),
+        JSON.stringify(
+          { story: manifest.story, change: manifest.change, whole, before, after, whatIf },
+          null,
+          2,
+        ),
       )
       return
     }
@@ -55,6 +70,10 @@ export const demoCommand = Command.make('demo', { json, verbose }, (options) =>
         `Before and after ${manifest.changedStage} got ${Math.round((manifest.factor - 1) * 100)}% faster (${manifest.change})`,
         '',
         renderComparison(before, after, manifest.changedStage, constraint),
+        '',
+        `What if, before the change: ${manifest.changedStage} ${Math.round((manifest.factor - 1) * 100)}% faster ("${speedup}") or one more in ${constraint} ("${reviewer}")? A model fitted to the first half predicts:`,
+        '',
+        renderWhatIf(whatIf),
       ].join('\n'),
     )
   }),

@@ -26,6 +26,9 @@ export interface WhatIfOptions extends ReadOptions {
   readonly horizonDays?: number
   readonly warmupDays?: number
   readonly seed?: number
+  /** The window the model is fitted to (epoch ms); all the events when absent. */
+  readonly from?: number
+  readonly to?: number
 }
 
 /**
@@ -90,7 +93,7 @@ export const whatIfNdjson = (
     const { events, lines, skippedLines } = yield* readEventLog(chunks, options)
     if (events.accepted === 0)
       return yield* new ScenarioInvalid({ reason: 'there are no events to fit a model to' })
-    const window = { from: events.firstAt, to: events.lastAt }
+    const window = { from: options.from ?? events.firstAt, to: options.to ?? events.lastAt }
     const { timelines } = foldTimelines(events.items, index)
     const model = fitModel(timelines, index, window)
     if (model.stages.length === 0 || model.interarrivalHours.length === 0) {
