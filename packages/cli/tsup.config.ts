@@ -11,8 +11,9 @@ export default defineConfig([
     shims: true,
   },
   {
-    // The executable: one self-contained file, so start-up does not resolve hundreds of modules.
-    entry: ['src/bin.ts'],
+    // The executable: one self-contained file, so start-up does not resolve hundreds of modules,
+    // and the simulation worker beside it (the library entry finds it there too).
+    entry: { bin: 'src/bin.ts', replicationWorker: 'src/simulate/replicationWorker.ts' },
     format: ['esm'],
     target: 'node20',
     noExternal: [/.*/],

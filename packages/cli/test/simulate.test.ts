@@ -64,6 +64,26 @@ describe('herbie simulate', () => {
     expect(run().stdout).toBe(first.stdout)
   })
 
+  it('--workers 2 runs the replications on two threads with exactly the same results', () => {
+    const run = (workers: string) =>
+      herbie(
+        'simulate',
+        '--events',
+        file(),
+        '--scenario',
+        'wip-limit review=4',
+        '--replications',
+        '6',
+        '--workers',
+        workers,
+        '--json',
+      )
+    const one = run('1')
+    const two = run('2')
+    expect([one.code, two.code]).toEqual([0, 0])
+    expect(two.stdout).toBe(one.stdout)
+  })
+
   it('an unknown stage or a malformed change is bad input (exit 2) naming the change', () => {
     const unknown = herbie('simulate', '--events', file(), '--scenario', 'speedup qa=2')
     expect([unknown.code, unknown.stderr.trim()]).toEqual([

@@ -104,6 +104,13 @@ export type { Interval, Timeline, TimelineWarning } from './timeline/Timeline.js
 export { applyChanges, parseScenario, type ScenarioChange } from './whatif/changes.js'
 export { type Estimate, estimateOf } from './whatif/Estimate.js'
 export { type FittedModel, fitModel } from './whatif/FittedModel.js'
-export { type ReplicationOptions, replicate, type ScenarioOutcome } from './whatif/replicate.js'
+export {
+  type ReplicationOptions,
+  type RunMeasures,
+  replicate,
+  runReplication,
+  type ScenarioOutcome,
+  summarizeReplications,
+} from './whatif/replicate.js'
 export { ScenarioInvalid } from './whatif/ScenarioInvalid.js'
 export { type WhatIf, type WhatIfOptions, whatIfNdjson } from './whatif/whatIf.js'

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js'
 import { loadStream } from '../input/loadStream.js'
 import { openEvents } from '../input/openEvents.js'
 import { renderWhatIf } from '../render/whatIf.js'
+import { parallelReplicate } from '../simulate/parallelReplicate.js'
 import { events, json, skipInvalid, stream, text, verbose } from './options.js'
 
 const scenario = text(
@@ -29,6 +30,11 @@ const warmup = Options.integer('warmup').pipe(
   ),
   Options.optional,
 )
+const workers = Options.integer('workers').pipe(
+  Options.withPseudoName('N'),
+  Options.withDescription('Run replications on N worker threads (default 1); results do not depend on N.'),
+  Options.withDefault(1),
+)
 const seed = Options.integer('seed').pipe(
   Options.withDescription('Random seed: the same seed gives the same results.'),
   Options.withDefault(1),
@@ -43,13 +49,16 @@ const seed = Options.integer('seed').pipe(
  */
 export const simulateCommand = Command.make(
   'simulate',
-  { events, stream, skipInvalid, scenario, replications, horizon, warmup, seed, json, verbose },
+  { events, stream, skipInvalid, scenario, replications, horizon, warmup, seed, workers, json, verbose },
   (options) =>
     Effect.gen(function* () {
       if (options.replications < 2) {
         return yield* new UsageError({
           reason: `--replications must be at least 2 (got ${options.replications})`,
         })
+      }
+      if (options.workers < 1) {
+        return yield* new UsageError({ reason: `--workers must be at least 1 (got ${options.workers})` })
       }
       const horizonDays = Option.getOrUndefined(options.horizon)
       const warmupDays = Option.getOrUndefined(options.warmup)
@@ -69,6 +78,7 @@ export const simulateCommand = Command.make(
         scenarios: options.scenario,
         replications: options.replications,
         seed: options.seed,
+        replicateWith: parallelReplicate(options.workers),
         ...(valueStream === undefined ? {} : { stream: valueStream }),
         ...(horizonDays === undefined ? {} : { horizonDays }),
         ...(warmupDays === undefined ? {} : { warmupDays }),

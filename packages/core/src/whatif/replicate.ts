@@ -38,12 +38,20 @@ export interface ReplicationOptions {
   readonly seed: number
 }
 
-/** The measurements of one run after its warm-up. */
-interface RunMeasures {
+/**
+ * The measurements of one run after its warm-up (plain data, so that worker threads can send
+ * them): throughput, lead time percentiles, each stage's WIP and wait, and how many simulation
+ * steps it took.
+ *
+ * @since 0.1.0
+ * @category what-if
+ */
+export interface RunMeasures {
   readonly throughputPerDay: number
   readonly lead: readonly [number, number, number]
   readonly wip: ReadonlyArray<number>
   readonly waitBefore: ReadonlyArray<number>
+  readonly steps: number
 }
 
 const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => {
@@ -58,6 +66,7 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
   const waits = stages.map(() => ({ sum: 0, count: 0 }))
   const leads: number[] = []
   let done = 0
+  let steps = 0
   // Lead time starts where the data would show the item first: its first stage's named queue,
   // or the stage itself (a wait for the first stage with no queue stage leaves no event).
   const visibleQueue = stages[0]!.queue !== undefined
@@ -68,10 +77,12 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
   }
   runSimulation(scenario, {
     ready: (item, k, t) => {
+      steps++
       if (k === 0 && visibleQueue && !arrivedAt.has(item)) arrivedAt.set(item, t)
       readyAt.set(item, t)
     },
     start: (item, k, t) => {
+      steps++
       if (k === 0 && !arrivedAt.has(item)) arrivedAt.set(item, t)
       change(k, t, 1)
       const ready = readyAt.get(item) ?? t
@@ -80,8 +91,12 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
         waits[k]!.count++
       }
     },
-    finish: (_item, k, t) => change(k, t, -1),
+    finish: (_item, k, t) => {
+      steps++
+      change(k, t, -1)
+    },
     done: (item, t) => {
+      steps++
       const arrived = arrivedAt.get(item)
       arrivedAt.delete(item)
       readyAt.delete(item)
@@ -98,24 +113,32 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
     lead: [quantileSorted(leads, 0.5), quantileSorted(leads, 0.85), quantileSorted(leads, 0.95)],
     wip,
     waitBefore: waits.map((wait) => (wait.count === 0 ? 0 : (wait.sum / wait.count) * HOUR_S)),
+    steps,
   }
 }
 
 /**
- * Runs independent replications of a scenario (seeds `seed`, `seed + 1`, ...) and summarises them
- * with 90% intervals. Results do not depend on anything but the scenario and the options.
+ * Runs replication `r` of a scenario: seed `seed + r`, the horizon, measured after the warm-up.
+ * The same scenario, options and `r` always measure the same, whichever thread runs it.
  *
  * @since 0.1.0
  * @category what-if
  */
-export const replicate = (scenario: SimScenario, options: ReplicationOptions): ScenarioOutcome => {
-  const runs: RunMeasures[] = []
-  for (let r = 0; r < options.replications; r++) {
-    runs.push(
-      measureRun({ ...scenario, seed: options.seed + r, days: options.horizonDays }, options.warmupDays * 24),
-    )
-  }
-  // The constraint: the stage with the least capacity for the demand on it (rework included).
+export const runReplication = (scenario: SimScenario, options: ReplicationOptions, r: number): RunMeasures =>
+  measureRun({ ...scenario, seed: options.seed + r, days: options.horizonDays }, options.warmupDays * 24)
+
+/**
+ * Summarises the runs of a scenario, in replication order, with 90% intervals, and names its
+ * constraint: the stage with the least capacity for the demand on it (rework included).
+ *
+ * @since 0.1.0
+ * @category what-if
+ */
+export const summarizeReplications = (
+  scenario: SimScenario,
+  options: ReplicationOptions,
+  runs: ReadonlyArray<RunMeasures>,
+): ScenarioOutcome => {
   const loads = stageLoads({ ...scenario, days: options.horizonDays })
   const constraint = Object.entries(loads).reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]
   return {
@@ -133,3 +156,17 @@ export const replicate = (scenario: SimScenario, options: ReplicationOptions): S
     constraint,
   }
 }
+
+/**
+ * Runs independent replications of a scenario (seeds `seed`, `seed + 1`, ...) in this thread and
+ * summarises them with 90% intervals.
+ *
+ * @since 0.1.0
+ * @category what-if
+ */
+export const replicate = (scenario: SimScenario, options: ReplicationOptions): ScenarioOutcome =>
+  summarizeReplications(
+    scenario,
+    options,
+    Array.from({ length: options.replications }, (_, r) => runReplication(scenario, options, r)),
+  )

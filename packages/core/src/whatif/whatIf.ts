@@ -26,6 +26,11 @@ export interface WhatIfOptions extends ReadOptions {
   readonly horizonDays?: number
   readonly warmupDays?: number
   readonly seed?: number
+  /**
+   * Runs a scenario's replications; in this thread (`replicate`) when absent. A command line
+   * passes one that spreads them over worker threads.
+   */
+  readonly replicateWith?: (scenario: SimScenario, options: ReplicationOptions) => Promise<ScenarioOutcome>
   /** The window the model is fitted to (epoch ms); all the events when absent. */
   readonly from?: number
   readonly to?: number
@@ -126,7 +131,11 @@ export const whatIfNdjson = (
       warmupDays: options.warmupDays ?? Math.min(14, horizonDays / 5),
       seed: options.seed ?? 1,
     }
-    const baseline = replicate(base, replication)
+    const run = (scenario: SimScenario) =>
+      options.replicateWith === undefined
+        ? Effect.sync(() => replicate(scenario, replication))
+        : Effect.promise(() => options.replicateWith!(scenario, replication))
+    const baseline = yield* run(base)
     const report = analyzeEventLog(events.items, window, stream, {
       lines,
       events: events.accepted,
@@ -170,9 +179,8 @@ export const whatIfNdjson = (
         },
       },
       baseline,
-      scenarios: parsed.map(({ name, changes }) => ({
-        name,
-        ...replicate(applyChanges(base, changes), replication),
-      })),
+      scenarios: yield* Effect.forEach(parsed, ({ name, changes }) =>
+        run(applyChanges(base, changes)).pipe(Effect.map((outcome) => ({ name, ...outcome }))),
+      ),
     }
   })
