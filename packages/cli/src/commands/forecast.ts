@@ -5,28 +5,16 @@ import { UsageError } from '../errors.js'
 import { loadStream } from '../input/loadStream.js'
 import { openEvents } from '../input/openEvents.js'
 import { parseInstant } from '../input/parseInstant.js'
-import { events, json, skipInvalid, stream, text, verbose } from './options.js'
+import { events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
 
-const items = Options.integer('items').pipe(
-  Options.withPseudoName('N'),
-  Options.withDescription('When will N more items be done?'),
-  Options.optional,
-)
+const items = integer('items', 'N', 'When will N more items be done?').pipe(Options.optional)
 const by = text('by', 'DATE', 'How many items will be done by this date (inclusive)?').pipe(Options.optional)
-const history = Options.integer('history').pipe(
-  Options.withPseudoName('DAYS'),
-  Options.withDescription('Draw from the daily throughput of the last DAYS days of data.'),
-  Options.withDefault(90),
-)
-const trials = Options.integer('trials').pipe(
-  Options.withPseudoName('N'),
-  Options.withDescription('Monte Carlo trials.'),
-  Options.withDefault(10_000),
-)
-const seed = Options.integer('seed').pipe(
-  Options.withDescription('Random seed: the same seed gives the same forecast.'),
-  Options.withDefault(1),
-)
+const history = integer(
+  'history',
+  'DAYS',
+  'Draw from the daily throughput of the last DAYS days of data.',
+).pipe(Options.withDefault(90))
+const trials = integer('trials', 'N', 'Monte Carlo trials.').pipe(Options.withDefault(10_000))
 
 const LIKELIHOODS = [
   ['50%', 'p50'],

@@ -76,3 +76,22 @@ export const to = text('to', 'ISO', 'Window end, ISO-8601 (default: last event).
 export const skipInvalid = Options.boolean('skip-invalid').pipe(
   Options.withDescription('Analyse the valid lines and report how many were skipped, instead of failing.'),
 )
+
+/**
+ * An integer option with a placeholder name in the usage line.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const integer = (name: string, placeholder: string, description: string) =>
+  Options.integer(name).pipe(Options.withPseudoName(placeholder), Options.withDescription(description))
+
+/**
+ * `--seed N`: the random seed; the same seed gives the same results.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const seed = integer('seed', 'N', 'Random seed: the same seed gives the same results.').pipe(
+  Options.withDefault(1),
+)

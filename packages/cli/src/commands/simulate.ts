@@ -6,39 +6,31 @@ import { loadStream } from '../input/loadStream.js'
 import { openEvents } from '../input/openEvents.js'
 import { renderWhatIf } from '../render/whatIf.js'
 import { parallelReplicate } from '../simulate/parallelReplicate.js'
-import { events, json, skipInvalid, stream, text, verbose } from './options.js'
+import { events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
 
 const scenario = text(
   'scenario',
   'CHANGES',
   'A scenario: changes separated by ";", each speedup STAGE=FACTOR, capacity STAGE=+N or STAGE=N, wip-limit STAGE=N, arrivals FACTOR. Repeat for more.',
 ).pipe(Options.repeated)
-const replications = Options.integer('replications').pipe(
-  Options.withPseudoName('N'),
-  Options.withDescription('Independent runs per scenario (default 20).'),
+const replications = integer('replications', 'N', 'Independent runs per scenario (default 20).').pipe(
   Options.withDefault(20),
 )
-const horizon = Options.integer('horizon').pipe(
-  Options.withPseudoName('DAYS'),
-  Options.withDescription('Days each run lasts (default: the observed window, at least 30).'),
-  Options.optional,
-)
-const warmup = Options.integer('warmup').pipe(
-  Options.withPseudoName('DAYS'),
-  Options.withDescription(
-    'Days left out at the start of each run (default: a fifth of the horizon, at most 14).',
-  ),
-  Options.optional,
-)
-const workers = Options.integer('workers').pipe(
-  Options.withPseudoName('N'),
-  Options.withDescription('Run replications on N worker threads (default 1); results do not depend on N.'),
-  Options.withDefault(1),
-)
-const seed = Options.integer('seed').pipe(
-  Options.withDescription('Random seed: the same seed gives the same results.'),
-  Options.withDefault(1),
-)
+const horizon = integer(
+  'horizon',
+  'DAYS',
+  'Days each run lasts (default: the observed window, at least 30).',
+).pipe(Options.optional)
+const warmup = integer(
+  'warmup',
+  'DAYS',
+  'Days left out at the start of each run (default: a fifth of the horizon, at most 14).',
+).pipe(Options.optional)
+const workers = integer(
+  'workers',
+  'N',
+  'Run replications on N worker threads (default 1); results do not depend on N.',
+).pipe(Options.withDefault(1))
 
 /**
  * `herbie simulate`: fits a simulation model to a file of stage events and predicts what each
