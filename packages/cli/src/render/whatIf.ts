@@ -23,6 +23,7 @@ export const renderWhatIf = (result: WhatIf): string => {
           `${stage.name} ${stage.servers} at once, ${formatDuration(stage.meanServiceSeconds)} on average${stage.rework > 0 ? `, ${Math.round(stage.rework * 100)}% rework` : ''}`,
       )
       .join('; ')}.`,
+    `Fit, simulated baseline vs the data: ${result.baseline.throughputPerDay.mean.toFixed(1)} vs ${result.fit.observed.throughputPerDay.toFixed(1)} done a day; lead time p50 ${formatDuration(result.baseline.leadTime.p50.mean)} vs ${formatDuration(result.fit.observed.leadTime.p50)}, p85 ${formatDuration(result.baseline.leadTime.p85.mean)} vs ${formatDuration(result.fit.observed.leadTime.p85)}.`,
     ...result.fit.warnings.map((warning) => `Warning: ${warning}.`),
     '',
   ]
