@@ -2,20 +2,16 @@ import {
   type Adapter,
   decodeConfig,
   FetchTransport,
-  foldTimelines,
-  indexStream,
-  makeEventLog,
   memoryCheckpointStore,
   runBackfill,
-  StageEvent,
   type StageEventEncoded,
-  validateEvent,
   type WebhookDelivery,
 } from '@herbie/core'
-import { Effect, Either, Exit, Layer, Schema } from 'effect'
+import { Effect, Exit, Layer } from 'effect'
 import type { RequestHandler } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { foreignIds, repeatedIds, undecodable, unpairedExits } from './checks.js'
 import { failFirst, failFrom, malformed } from './faults.js'
 
 /**
@@ -45,23 +41,6 @@ const collect = <C, CI, K, KI>(
   return Effect.runPromiseExit(program.pipe(Effect.provide(Layer.merge(store, FetchTransport)))).then(
     (exit) => ({ exit, events }),
   )
-}
-
-const unpairedExits = (events: ReadonlyArray<StageEventEncoded>): ReadonlyArray<string> => {
-  const names = [...new Set(events.map((event) => event.stage))]
-  const index = indexStream({
-    stages: names.map((name) => ({ name, activity: 'work' as const })) as never,
-    commitment: names[0]!,
-    done: names[0]!,
-  })
-  const log = makeEventLog(index)
-  for (const event of events) {
-    const at = validateEvent(event)
-    if (typeof at === 'number') log.add(event as unknown as Record<string, unknown>, at)
-  }
-  return foldTimelines(log.build().items, index)
-    .warnings.filter((warning) => warning.kind === 'exit-without-enter')
-    .flatMap((warning) => warning.itemIds)
 }
 
 const failureTag = (exit: Exit.Exit<unknown, unknown>): string | undefined =>
@@ -98,16 +77,13 @@ export const adapterConformance = <C, CI, K, KI>(
       const { exit, events } = await collect(adapter, config())
       expect(failureTag(exit)).toBeUndefined()
       expect(events.length).toBeGreaterThanOrEqual(scenario.minEvents ?? 1)
-      for (const event of events) {
-        const decoded = Schema.decodeUnknownEither(StageEvent)(event)
-        expect(Either.isRight(decoded), `event ${event.id} does not decode`).toBe(true)
-      }
+      expect(undecodable(events), 'events that do not decode').toEqual([])
     })
 
     it('ids are unique, and a re-run yields the same events with the same ids', async () => {
       const first = await collect(adapter, config())
       const second = await collect(adapter, config())
-      expect(new Set(first.events.map((event) => event.id)).size).toBe(first.events.length)
+      expect(repeatedIds(first.events), 'ids carried by more than one event').toEqual([])
       expect(second.events).toEqual(first.events)
     })
 
@@ -170,12 +146,8 @@ export const adapterConformance = <C, CI, K, KI>(
           const events = await Effect.runPromise(
             webhook.map(config(), delivery, adapter.stages).pipe(Effect.provide(FetchTransport)),
           )
-          for (const event of events) {
-            expect(Either.isRight(Schema.decodeUnknownEither(StageEvent)(event))).toBe(true)
-            expect(backfilled.has(event.id), `webhook event ${event.id} is not one the backfill yields`).toBe(
-              true,
-            )
-          }
+          expect(undecodable(events), 'webhook events that do not decode').toEqual([])
+          expect(foreignIds(events, backfilled), 'webhook events the backfill does not yield').toEqual([])
         }
       })
 

@@ -3,5 +3,6 @@
  *
  * @since 0.1.0
  */
+export { foreignIds, repeatedIds, undecodable, unpairedExits } from './checks.js'
 export { adapterConformance, type ConformanceScenario } from './conformance.js'
 export { failFirst, failFrom, malformed, servePages } from './faults.js'
