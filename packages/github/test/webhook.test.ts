@@ -24,37 +24,37 @@ const DELIVERIES = [
   [
     'pull_request',
     'pull_request.opened.json',
-    'sha256=9f48b2d8a4b246216ec13e4f13a59ab3a04326924c2ad0f4c04e1bd1937da7e7',
+    'sha256=51b7e95159f40ac48d75971dea92bafacf6d6611b022aee39346fdd035428257',
   ],
   [
     'pull_request',
     'pull_request.ready_for_review.json',
-    'sha256=d987fd0a98f9ab2508807e11ed9fab4e4bfa2c0b03bdcdadb09cac3921eda2a9',
+    'sha256=a8fee8de190262ed3a7d9b917d8e90234bf2826c78d8d5d5b578ca669f6b1ec8',
   ],
   [
     'pull_request',
     'pull_request.closed-merged.json',
-    'sha256=41b2b03a892cf0fb9cf2456f1fda9e9a8ffa60d8ff619533a3c184d828189964',
+    'sha256=705d84fa30cca567b851723bcc941bcd74c7bcd988e0b17e183c1f050d5897a7',
   ],
   [
     'pull_request_review',
     'pull_request_review.submitted-approved.json',
-    'sha256=199b941c950b28fc65acba93e337da8ef197504a977a906556ad3a10b36d9a05',
+    'sha256=c140538d44f0e83e76fde5b02bb2f8f64138626bb00df9248a4af4167867e1fe',
   ],
   [
     'workflow_run',
     'workflow_run.completed.json',
-    'sha256=a33cce001f49e60dff3f0f01fd164e80214df9e2fa9c44a4b758ea2803599c6a',
+    'sha256=ce95ae3f6e400c82b36617d375e6e4aca2d8920d6ed9aea1f52d966e73ddcb82',
   ],
   [
     'workflow_job',
     'workflow_job.completed.json',
-    'sha256=755b9166247cf6d09309b60f44247edfdf3a356d8ad569af931224f7077ab755',
+    'sha256=e3ff4b74676344257be5f2069e88cf11a46119860b074479be314129a9adb37d',
   ],
   [
     'deployment_status',
     'deployment_status.created.json',
-    'sha256=827f9f6c50ded4b55b530069daf3134e938dd1a589065165ab2c424879e31d44',
+    'sha256=48b96c43db510cc0dfe08b6541f051b7c8b58ffdadf5eaa281f98483b87bfd59',
   ],
 ] as const
 
