@@ -49,9 +49,11 @@ export { gatherEvidence, type StageEvidence } from './constraint/evidence.js'
 export {
   type ConstraintReport,
   constraintScore,
+  MIN_DONE_FOR_CONSTRAINT,
   type RankedStage,
   rankConstraint,
 } from './constraint/rank.js'
+export { type DoneRule, doneRuleOf, doneScopeOf, isAbandonedEvent } from './event/doneRule.js'
 export { environmentOf, isProductionEvent } from './event/environment.js'
 export { type FieldIssue, issueAt } from './event/issue.js'
 export { stageEventJsonSchema } from './event/jsonSchema.js'
@@ -99,6 +101,7 @@ export { type Distribution, meanOf, type Random, sample, seededRandom } from './
 export type { SimArrivals, SimScenario, SimSpeedup, SimStage } from './simulate/scenario.js'
 export { indexStream, type StreamIndex } from './stream/StreamIndex.js'
 export { Activity, defaultValueStream, StageDefinition, ValueStream } from './stream/ValueStream.js'
+export { type DoneRuleSummary, type DoneRules, resolveDoneRules } from './timeline/doneRules.js'
 export { foldTimelines, type Timelines } from './timeline/fold.js'
 export type { Interval, Timeline, TimelineWarning } from './timeline/Timeline.js'
 export { applyChanges, parseScenario, type ScenarioChange } from './whatif/changes.js'

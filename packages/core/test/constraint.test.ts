@@ -90,10 +90,11 @@ describe('what is not the constraint', () => {
     expect(report.constraint.evidence[0]).toMatch(/of lead time is spent waiting for test/)
   })
 
-  it('with no finished work there is no constraint and no confidence', () => {
+  it('with no finished work no constraint is named, and the report says what is missing', () => {
     const report = analyze([])
     expect(report.constraint).toEqual({
-      stage: undefined,
+      stage: null,
+      missing: 'No item was done in the window; at least 30 are needed to name a constraint.',
       confidence: 0,
       ranking: [],
       evidence: [],

@@ -58,7 +58,7 @@ describe('properties of the analysis', () => {
         const report = analyze(simulate({ ...small, seed }).events)
         expect(report.flowEfficiency).toBeGreaterThanOrEqual(0)
         expect(report.flowEfficiency).toBeLessThanOrEqual(1)
-        expect(report.leadTime.p50).toBeGreaterThanOrEqual(report.cycleTime.p50)
+        expect(report.leadTime!.p50).toBeGreaterThanOrEqual(report.cycleTime!.p50)
       }),
       { numRuns: 10 },
     )

@@ -140,8 +140,8 @@ describe('accuracy: predictions against the same stream re-simulated with the ch
     )
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
     return {
-      throughput: mean(reports.map((report) => report.throughputPerDay)),
-      leadP85: mean(reports.map((report) => report.leadTime.p85)),
+      throughput: mean(reports.map((report) => report.throughputPerDay ?? 0)),
+      leadP85: mean(reports.map((report) => report.leadTime?.p85 ?? 0)),
     }
   }
   const cases: Array<[string, (s: SimScenario) => SimScenario]> = [

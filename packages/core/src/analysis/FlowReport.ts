@@ -3,6 +3,7 @@ import type { AgingItem } from '../metrics/aging.js'
 import type { DoraMetrics } from '../metrics/dora.js'
 import type { ItemMetrics } from '../metrics/items.js'
 import type { StageMetrics } from '../metrics/stages.js'
+import type { DoneRuleSummary } from '../timeline/doneRules.js'
 
 /**
  * Everything one analysis found: the machine-readable shape of `herbie analyze --json`
@@ -13,6 +14,8 @@ import type { StageMetrics } from '../metrics/stages.js'
  */
 export interface FlowReport extends ItemMetrics {
   readonly window: { readonly from: string; readonly to: string; readonly days: number }
+  /** Where items were taken to be done: the production deployment, the merge, or the done stage. */
+  readonly done: DoneRuleSummary
   readonly stages: ReadonlyArray<StageMetrics>
   readonly constraint: ConstraintReport
   readonly agingWip: { readonly count: number; readonly oldest: ReadonlyArray<AgingItem> }

@@ -64,9 +64,9 @@ export const analyzeEventLog = (
   input: FlowReport['input'],
 ): FlowReport => {
   const index = indexStream(stream)
-  const { timelines, warnings } = foldTimelines(items, index)
+  const { timelines, warnings, done } = foldTimelines(items, index)
   const notes = warnings.map((warning) => warning.message)
   if (input.skippedLines > 0) notes.unshift(`${input.skippedLines} invalid lines were skipped.`)
   if (input.duplicates > 0) notes.push(`${input.duplicates} events repeated an id and were counted once.`)
-  return buildReport(timelines, index, window, input, notes)
+  return buildReport(timelines, index, window, input, notes, done)
 }

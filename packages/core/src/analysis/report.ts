@@ -7,6 +7,7 @@ import { stageMetrics } from '../metrics/stages.js'
 import { type Window, windowDays } from '../metrics/Window.js'
 import { collectWaits } from '../metrics/waits.js'
 import type { StreamIndex } from '../stream/StreamIndex.js'
+import type { DoneRuleSummary } from '../timeline/doneRules.js'
 import type { Timeline } from '../timeline/Timeline.js'
 import type { FlowReport } from './FlowReport.js'
 
@@ -23,7 +24,7 @@ export type InputCounts = FlowReport['input']
 
 /**
  * Computes the whole report from timelines: pure, no I/O. `warnings` are carried over from
- * reading and folding; Little's law deviations are added.
+ * reading and folding; Little's law deviations are added. `done` is the fold's done rule.
  *
  * @since 0.1.0
  * @category analysis
@@ -34,6 +35,7 @@ export const buildReport = (
   window: Window,
   input: InputCounts,
   warnings: ReadonlyArray<string>,
+  done: DoneRuleSummary,
 ): FlowReport => {
   const waits = collectWaits(timelines, index)
   const stages = stageMetrics(timelines, index, waits, window)
@@ -47,15 +49,17 @@ export const buildReport = (
       (stage) =>
         `Little's law is off by ${Math.round(stage.littleLawDeviation * 100)}% in ${stage.name}: its WIP is not steady over the window (a trend or a change), or events are missing.`,
     )
+  const items = itemMetrics(timelines, index, window)
   return {
     window: {
       from: new Date(window.from).toISOString(),
       to: new Date(window.to).toISOString(),
       days: windowDays(window),
     },
-    ...itemMetrics(timelines, index, window),
+    done,
+    ...items,
     stages,
-    constraint: rankConstraint(evidence),
+    constraint: rankConstraint(evidence, items.items.completed),
     agingWip: agingWip(timelines, index, window),
     ...(dora === undefined ? {} : { dora }),
     input,

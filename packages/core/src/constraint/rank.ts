@@ -18,13 +18,16 @@ export interface RankedStage {
 /**
  * The constraint of the stream: the work stage whose capacity is smallest relative to the demand
  * on it, with the ranking of all work stages, a confidence in [0, 1], the evidence in sentences,
- * and the stages not worth speeding up with the reason.
+ * and the stages not worth speeding up with the reason. When the data cannot name one, `stage`
+ * is `null` and `missing` says what is missing.
  *
  * @since 0.1.0
  * @category constraint
  */
 export interface ConstraintReport {
-  readonly stage: string | undefined
+  readonly stage: string | null
+  /** Why no stage is named (too few items done, no loaded stage); `null` when one is. */
+  readonly missing: string | null
   readonly confidence: number
   readonly ranking: ReadonlyArray<RankedStage>
   readonly evidence: ReadonlyArray<string>
@@ -32,6 +35,18 @@ export interface ConstraintReport {
 }
 
 const MIN_DEPARTURES = 30
+
+/**
+ * Items that must be done in the window before a constraint is named: below it, the queueing
+ * evidence is noise.
+ *
+ * @since 0.1.0
+ * @category constraint
+ */
+export const MIN_DONE_FOR_CONSTRAINT = 30
+
+/** Below this confidence the evidence singles out no stage. */
+const MIN_CONFIDENCE = 0.05
 
 /**
  * The raw score of a stage: its load (demand over capacity, capped at 2) first, then the share of
@@ -51,11 +66,11 @@ const clamp01 = (value: number): number => Math.min(1, Math.max(0, value))
 
 const sentences = (top: StageEvidence, after: ReadonlyArray<StageEvidence>): string[] => {
   const lines = [
-    `${formatPercent(top.waitShare)} of lead time is spent waiting for ${top.stage} (${formatDuration(top.meanWaitSeconds)} on average before it starts).`,
+    `${formatPercent(top.waitShare)} of lead time is spent waiting for ${top.stage} (a mean wait of ${formatDuration(top.meanWaitSeconds)} before it starts).`,
     top.queueGrowthPerDay > 0.05
       ? `The queue in front of ${top.stage} grows by ${top.queueGrowthPerDay.toFixed(1)} items per day (${top.queueNow} waiting at the end, ${top.avgQueue.toFixed(1)} on average).`
       : `${top.avgQueue.toFixed(1)} items wait in front of ${top.stage} on average; the queue is not growing.`,
-    `${top.stage} is loaded at ${formatPercent(top.utilisation)} of its capacity: ${top.demandPerDay.toFixed(1)} items per day need it and it can finish about ${top.capacityPerDay.toFixed(1)} (${top.concurrency} at a time, ${formatDuration(top.meanServiceSeconds)} each).`,
+    `${top.stage} is loaded at ${formatPercent(top.utilisation)} of its capacity: ${top.demandPerDay.toFixed(1)} items per day need it and it can finish about ${top.capacityPerDay.toFixed(1)} (${top.concurrency} at a time, a mean ${formatDuration(top.meanServiceSeconds)} each).`,
   ]
   if (after.length > 0) {
     const busiest = Math.max(...after.map((stage) => stage.utilisation))
@@ -72,31 +87,68 @@ const notWorthIt = (stage: StageEvidence, longest: StageEvidence, constraint: St
   }
   const because =
     stage === longest
-      ? `takes the longest (${formatDuration(stage.meanServiceSeconds)} each) but`
-      : `takes ${formatDuration(stage.meanServiceSeconds)} each and`
+      ? `takes the longest (a mean ${formatDuration(stage.meanServiceSeconds)} each) but`
+      : `takes a mean ${formatDuration(stage.meanServiceSeconds)} each and`
   return `${stage.stage} ${because} is loaded at ${formatPercent(stage.utilisation)} with ${formatPercent(stage.waitShare)} of lead time waiting for it: making it faster will not ship more.`
 }
 
+const unnamed = (missing: string, ranking: ReadonlyArray<RankedStage> = []): ConstraintReport => ({
+  stage: null,
+  missing,
+  confidence: 0,
+  ranking,
+  evidence: [],
+  notToOptimise: [],
+})
+
+const doneSentence = (completed: number): string =>
+  completed === 0
+    ? `No item was done in the window; at least ${MIN_DONE_FOR_CONSTRAINT} are needed to name a constraint.`
+    : `${completed} ${completed === 1 ? 'item' : 'items'} done; at least ${MIN_DONE_FOR_CONSTRAINT} are needed to name a constraint.`
+
 /**
- * Ranks the work stages and names the constraint. With no evidence (no work stage, or nothing
- * finished) the stage is undefined and the confidence zero.
+ * Ranks the work stages and names the constraint. No stage is named (`stage: null`, with the
+ * reason in `missing`) when fewer than {@link MIN_DONE_FOR_CONSTRAINT} items were done in the
+ * window, when no work stage saw any item, or when the evidence singles out none.
  *
  * @since 0.1.0
  * @category constraint
  */
-export const rankConstraint = (evidence: ReadonlyArray<StageEvidence>): ConstraintReport => {
+export const rankConstraint = (
+  evidence: ReadonlyArray<StageEvidence>,
+  completed: number,
+): ConstraintReport => {
   const scored = evidence
     .map((stage, order) => ({ stage, order, raw: constraintScore(stage) }))
     .sort((a, b) => b.raw - a.raw || a.order - b.order)
   const first = scored[0]
   if (first === undefined || first.raw <= 0) {
-    return { stage: undefined, confidence: 0, ranking: [], evidence: [], notToOptimise: [] }
+    return unnamed(
+      completed < MIN_DONE_FOR_CONSTRAINT
+        ? doneSentence(completed)
+        : 'No work stage holds enough evidence (no stay, no wait) to name a constraint.',
+    )
   }
+  const ranking = scored.map(({ stage, raw }) => ({
+    stage: stage.stage,
+    score: raw / first.raw,
+    utilisation: stage.utilisation,
+    waitShare: stage.waitShare,
+    queueGrowthPerDay: stage.queueGrowthPerDay,
+  }))
+  // Too few items done: the ranking is shown, no stage is named.
+  if (completed < MIN_DONE_FOR_CONSTRAINT) return unnamed(doneSentence(completed), ranking)
   const second = scored[1]
   const margin = second === undefined ? 1 : (first.raw - second.raw) / first.raw
   const volume = Math.min(1, first.stage.departures / MIN_DEPARTURES)
   const loaded = Math.min(1, first.stage.utilisation / 0.7)
   const confidence = clamp01(volume * loaded * clamp01(0.3 + 1.4 * margin))
+  if (confidence < MIN_CONFIDENCE) {
+    return unnamed(
+      `No stage stands out: the busiest, ${first.stage.stage}, is loaded at ${formatPercent(first.stage.utilisation)} of its capacity with ${first.stage.departures} stays, too little to limit the stream.`,
+      ranking,
+    )
+  }
   const after = evidence.filter((_, order) => order > first.order)
   const others = scored.slice(1).map((entry) => entry.stage)
   const longest = others.reduce<StageEvidence | undefined>(
@@ -106,14 +158,9 @@ export const rankConstraint = (evidence: ReadonlyArray<StageEvidence>): Constrai
   )
   return {
     stage: first.stage.stage,
+    missing: null,
     confidence,
-    ranking: scored.map(({ stage, raw }) => ({
-      stage: stage.stage,
-      score: raw / first.raw,
-      utilisation: stage.utilisation,
-      waitShare: stage.waitShare,
-      queueGrowthPerDay: stage.queueGrowthPerDay,
-    })),
+    ranking,
     evidence: sentences(first.stage, after),
     notToOptimise:
       longest === undefined

@@ -1,3 +1,4 @@
+import { type DoneRule, doneRuleOf, doneScopeOf, isAbandonedEvent } from '../event/doneRule.js'
 import { isProductionEvent } from '../event/environment.js'
 import type { FieldIssue } from '../event/issue.js'
 import type { Outcome } from '../event/StageEvent.js'
@@ -5,7 +6,8 @@ import type { StreamIndex } from '../stream/StreamIndex.js'
 
 /**
  * One event as the analysis keeps it: the stage as its position in the stream, the time in epoch
- * milliseconds, the outcome, and whether it concerns the production environment.
+ * milliseconds, the outcome, whether it concerns the production environment, and on done
+ * candidates their rule and scope, on exits whether they abandon the item.
  *
  * @since 0.1.0
  * @category ingest
@@ -17,6 +19,12 @@ export interface ItemEvent {
   readonly at: number
   readonly outcome: Outcome | undefined
   readonly production: boolean
+  /** On a `done` enter marked as a candidate: its rule. */
+  readonly doneRule?: DoneRule | undefined
+  /** On a done candidate: the repository it is decided in (`''` for all). */
+  readonly scope?: string | undefined
+  /** On an exit: the item was dropped here (closed unmerged, not planned). */
+  readonly abandoned?: boolean
 }
 
 /**
@@ -113,6 +121,7 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
       accepted++
       if (at < firstAt) firstAt = at
       if (at > lastAt) lastAt = at
+      const doneRule = stage === index.done && !exit ? doneRuleOf(event) : undefined
       list.push({
         id,
         stage,
@@ -120,6 +129,9 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
         at,
         outcome: event.outcome as Outcome | undefined,
         production: isProductionEvent(event),
+        doneRule,
+        scope: doneRule === undefined ? undefined : doneScopeOf(event),
+        abandoned: exit && isAbandonedEvent(event),
       })
       return undefined
     },

@@ -30,6 +30,7 @@ export const agingWip = (
   const aging: AgingItem[] = []
   for (const timeline of timelines) {
     if (timeline.doneAt !== undefined && timeline.doneAt <= window.to) continue
+    if (timeline.abandonedAt !== undefined && timeline.abandonedAt <= window.to) continue
     for (const interval of timeline.intervals) {
       if (interval.stage === index.done || interval.enter > window.to) continue
       if (interval.exit !== undefined && interval.exit <= window.to) continue

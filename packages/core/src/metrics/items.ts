@@ -10,16 +10,25 @@ import { type Window, windowDays } from './Window.js'
  * @category metrics
  */
 export interface ItemMetrics {
-  /** Items active in the window (appeared by its end, not done before its start); completed and in-progress ones. */
-  readonly items: { readonly total: number; readonly completed: number; readonly inProgress: number }
-  /** Done minus first enter, for items done in the window. */
-  readonly leadTime: Summary
-  /** Done minus the commitment point, for items done in the window. */
-  readonly cycleTime: Summary
-  /** Time in work stages over lead time, summed over the items done in the window. */
-  readonly flowEfficiency: number
-  /** Items done in the window per day. */
-  readonly throughputPerDay: number
+  /**
+   * Items active in the window (appeared by its end, neither done nor dropped before its start):
+   * those done in it, those in progress at its end (past the commitment point), and those
+   * abandoned in it (dropped unfinished: a pull request closed unmerged).
+   */
+  readonly items: {
+    readonly total: number
+    readonly completed: number
+    readonly inProgress: number
+    readonly abandoned: number
+  }
+  /** Done minus first enter, for items done in the window; `null` when none was done. */
+  readonly leadTime: Summary | null
+  /** Done minus the commitment point, for items done in the window; `null` when none was. */
+  readonly cycleTime: Summary | null
+  /** Time in work stages over lead time, summed over the items done in the window; `null` when none was. */
+  readonly flowEfficiency: number | null
+  /** Items done in the window per day; `null` when none was (a rate of nothing is not known). */
+  readonly throughputPerDay: number | null
 }
 
 /**
@@ -61,22 +70,26 @@ export const itemMetrics = (
   let leadSum = 0
   let total = 0
   let inProgress = 0
+  let abandoned = 0
   for (const timeline of timelines) {
-    const { firstEnter, doneAt, committedAt } = timeline
-    if (firstEnter > window.to || (doneAt !== undefined && doneAt < window.from)) continue
+    const { firstEnter, doneAt, committedAt, abandonedAt } = timeline
+    const endedAt = doneAt ?? abandonedAt
+    if (firstEnter > window.to || (endedAt !== undefined && endedAt < window.from)) continue
     total++
     if (doneAt !== undefined && doneAt <= window.to) {
       lead.push(doneAt - firstEnter)
       leadSum += doneAt - firstEnter
       work += workTime(timeline, index, firstEnter, doneAt)
       if (committedAt !== undefined && committedAt <= doneAt) cycle.push(doneAt - committedAt)
-    } else if (committedAt !== undefined && committedAt <= window.to) inProgress++
+    } else if (abandonedAt !== undefined && abandonedAt <= window.to) abandoned++
+    else if (committedAt !== undefined && committedAt <= window.to) inProgress++
   }
+  const done = lead.length > 0
   return {
-    items: { total, completed: lead.length, inProgress },
-    leadTime: summarizeMillis(lead),
-    cycleTime: summarizeMillis(cycle),
-    flowEfficiency: leadSum > 0 ? work / leadSum : 0,
-    throughputPerDay: lead.length / windowDays(window),
+    items: { total, completed: lead.length, inProgress, abandoned },
+    leadTime: done ? summarizeMillis(lead) : null,
+    cycleTime: cycle.length > 0 ? summarizeMillis(cycle) : null,
+    flowEfficiency: leadSum > 0 ? work / leadSum : null,
+    throughputPerDay: done ? lead.length / windowDays(window) : null,
   }
 }

@@ -16,6 +16,8 @@ export interface StageMetrics {
   readonly name: string
   readonly activity: Activity
   readonly arrivals: number
+  /** Arrivals that are an item's second or later stay in the stage: rework (a re-run, changes requested). */
+  readonly rework: number
   readonly departures: number
   readonly throughputPerDay: number
   /** Time-averaged number of items in the stage over the window. */
@@ -75,6 +77,9 @@ export const stageMetrics = (
 ): ReadonlyArray<StageMetrics> => {
   const count = index.stages.length
   const arrivals = new Array<number>(count).fill(0)
+  const rework = new Array<number>(count).fill(0)
+  // Which stages the current item has visited; reset after each item.
+  const visited = new Uint8Array(count)
   const busy = new Array<number>(count).fill(0)
   const wipNow = new Array<number>(count).fill(0)
   const atStart = new Array<number>(count).fill(0)
@@ -87,8 +92,11 @@ export const stageMetrics = (
       const { stage, enter, exit } = interval
       // A stay never closed on a finished item is reported by the fold, not counted as WIP.
       if (exit === undefined && finished !== undefined && stage !== index.done) continue
+      const again = visited[stage] === 1
+      visited[stage] = 1
       if (within(window, enter)) {
         arrivals[stage]!++
+        if (again) rework[stage]!++
         starts[stage]!.push(enter)
       } else if (enter < window.from && (exit === undefined || exit > window.from)) atStart[stage]!++
       if (exit !== undefined && within(window, exit)) {
@@ -98,6 +106,7 @@ export const stageMetrics = (
       busy[stage]! += overlap(window, enter, exit)
       if (enter <= window.to && (exit === undefined || exit > window.to)) wipNow[stage]!++
     }
+    for (const interval of timeline.intervals) visited[interval.stage] = 0
   }
   const span = Math.max(window.to - window.from, 1)
   const days = windowDays(window)
@@ -119,6 +128,7 @@ export const stageMetrics = (
       name: definition.name,
       activity: definition.activity,
       arrivals: arrivals[stage]!,
+      rework: rework[stage]!,
       departures,
       throughputPerDay: departures / days,
       avgWip,

@@ -99,7 +99,8 @@ export const collectWaits = (
         itemDoneAt: timeline.doneAt,
       })
     }
-    if (timeline.doneAt !== undefined) continue
+    // A done or dropped item waits for nothing.
+    if (timeline.doneAt !== undefined || timeline.abandonedAt !== undefined) continue
     const waitingFor = openWaitStage(timeline, index)
     if (waitingFor !== undefined) {
       const ready = readyAt(timeline, index, waitingFor, Number.POSITIVE_INFINITY)

@@ -17,7 +17,7 @@ export interface Interval {
 
 /**
  * A work item's path through the stream: its stage intervals ordered by enter time, when it first
- * appeared, when it crossed the commitment point and when it was done.
+ * appeared, when it crossed the commitment point, and when it was done or abandoned.
  *
  * @since 0.1.0
  * @category timelines
@@ -28,6 +28,8 @@ export interface Timeline {
   readonly firstEnter: number
   readonly committedAt: number | undefined
   readonly doneAt: number | undefined
+  /** When an unfinished item was dropped (closed unmerged, not planned); it is then not WIP. */
+  readonly abandonedAt: number | undefined
 }
 
 /**

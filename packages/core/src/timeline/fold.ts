@@ -1,5 +1,6 @@
 import type { ItemEvent } from '../ingest/EventLog.js'
 import type { StreamIndex } from '../stream/StreamIndex.js'
+import { type DoneRuleSummary, resolveDoneRules } from './doneRules.js'
 import type { Interval, Timeline, TimelineWarning } from './Timeline.js'
 
 const SAMPLE_IDS = 10
@@ -50,13 +51,15 @@ const pairStage = (
   to: number,
   out: Interval[],
   warn: WarningCollector['report'],
+  terminal: boolean,
 ): void => {
   let open: ItemEvent | undefined
   for (let i = from; i < to; i++) {
     const event = events[i]!
     if (!event.exit) {
       if (open === undefined) open = event
-      else warn('enter-while-inside', itemId)
+      // Being done again (a second production deployment) changes nothing: the first counts.
+      else if (!terminal) warn('enter-while-inside', itemId)
       continue
     }
     if (open !== undefined) {
@@ -94,18 +97,34 @@ const pairStage = (
   }
 }
 
+/**
+ * When an unfinished item was dropped: the latest exit marked `abandoned`, unless the item entered
+ * a stage again after it, or is still inside one.
+ */
+const abandonedAt = (events: ReadonlyArray<ItemEvent>, intervals: ReadonlyArray<Interval>) => {
+  let at: number | undefined
+  for (const event of events)
+    if (event.abandoned === true && (at === undefined || event.at > at)) at = event.at
+  if (at === undefined) return undefined
+  const dropped = at
+  return intervals.some((interval) => interval.exit === undefined || interval.enter > dropped)
+    ? undefined
+    : dropped
+}
+
 const foldItem = (
   itemId: string,
   events: ReadonlyArray<ItemEvent>,
   index: StreamIndex,
   warn: WarningCollector['report'],
+  ignores: (event: ItemEvent) => boolean,
 ): Timeline => {
-  const sorted = [...events].sort(byStageThenTime)
+  const sorted = events.filter((event) => !ignores(event)).sort(byStageThenTime)
   const intervals: Interval[] = []
   for (let from = 0; from < sorted.length; ) {
     let to = from + 1
     while (to < sorted.length && sorted[to]!.stage === sorted[from]!.stage) to++
-    pairStage(itemId, sorted, from, to, intervals, warn)
+    pairStage(itemId, sorted, from, to, intervals, warn, sorted[from]!.stage === index.done)
     from = to
   }
   intervals.sort((a, b) => a.enter - b.enter || a.stage - b.stage)
@@ -131,7 +150,14 @@ const foldItem = (
     // Only unmatched exits: the item still existed at those times.
     firstEnter = events.reduce((min, event) => Math.min(min, event.at), Number.POSITIVE_INFINITY)
   }
-  return { itemId, intervals, firstEnter, committedAt, doneAt }
+  return {
+    itemId,
+    intervals,
+    firstEnter,
+    committedAt,
+    doneAt,
+    abandonedAt: doneAt === undefined ? abandonedAt(sorted, intervals) : undefined,
+  }
 }
 
 /**
@@ -143,6 +169,8 @@ const foldItem = (
 export interface Timelines {
   readonly timelines: ReadonlyArray<Timeline>
   readonly warnings: ReadonlyArray<TimelineWarning>
+  /** Where items were taken to be done (see {@link resolveDoneRules}). */
+  readonly done: DoneRuleSummary
 }
 
 /**
@@ -150,6 +178,7 @@ export interface Timelines {
  * the same stage many times (review after changes were requested). Exits with no enter, enters
  * never closed on a finished item and enters inside an open stay are reported as warnings that
  * name the items, never dropped silently; an open stay of an unfinished item is aging WIP.
+ * Done candidates are resolved first: a merge is ignored where production deployments decide.
  *
  * @since 0.1.0
  * @category timelines
@@ -159,9 +188,12 @@ export const foldTimelines = (
   index: StreamIndex,
 ): Timelines => {
   const collector = makeWarnings()
+  const rules = resolveDoneRules(items, index)
   const timelines: Timeline[] = []
   // Items in id order, so that the report does not depend on the order events arrived in.
   const ids = [...items.keys()].sort()
-  for (const itemId of ids) timelines.push(foldItem(itemId, items.get(itemId)!, index, collector.report))
-  return { timelines, warnings: collector.warnings() }
+  for (const itemId of ids) {
+    timelines.push(foldItem(itemId, items.get(itemId)!, index, collector.report, rules.ignores))
+  }
+  return { timelines, warnings: collector.warnings(), done: rules.summary }
 }

@@ -142,15 +142,21 @@ export const whatIfNdjson = (
       duplicates: events.duplicates,
       skippedLines,
     })
+    const { throughputPerDay: observedThroughput, leadTime: observedLead } = report
+    if (observedThroughput === null || observedLead === null) {
+      return yield* new ScenarioInvalid({
+        reason: 'no item was done in the window: a fitted model needs done items to be checked against',
+      })
+    }
     const observedStages = model.stages.map((stage) => ({
       name: stage.name,
       wip: report.stages.find((metrics) => metrics.name === stage.name)?.avgWip ?? 0,
     }))
     const warnings: string[] = []
-    compare(warnings, 'throughput', baseline.throughputPerDay.mean, report.throughputPerDay, ' a day')
-    compare(warnings, 'lead time p50', baseline.leadTime.p50.mean / 3600, report.leadTime.p50 / 3600, ' h')
-    compare(warnings, 'lead time p85', baseline.leadTime.p85.mean / 3600, report.leadTime.p85 / 3600, ' h')
-    compare(warnings, 'lead time p95', baseline.leadTime.p95.mean / 3600, report.leadTime.p95 / 3600, ' h')
+    compare(warnings, 'throughput', baseline.throughputPerDay.mean, observedThroughput, ' a day')
+    compare(warnings, 'lead time p50', baseline.leadTime.p50.mean / 3600, observedLead.p50 / 3600, ' h')
+    compare(warnings, 'lead time p85', baseline.leadTime.p85.mean / 3600, observedLead.p85 / 3600, ' h')
+    compare(warnings, 'lead time p95', baseline.leadTime.p95.mean / 3600, observedLead.p95 / 3600, ' h')
     for (const [k, stage] of baseline.stages.entries()) {
       compare(warnings, `WIP in ${stage.name}`, stage.wip.mean, observedStages[k]!.wip)
     }
@@ -173,8 +179,8 @@ export const whatIfNdjson = (
           arrivalTrendPerDay: model.arrivalTrendPerDay,
         },
         observed: {
-          throughputPerDay: report.throughputPerDay,
-          leadTime: { p50: report.leadTime.p50, p85: report.leadTime.p85, p95: report.leadTime.p95 },
+          throughputPerDay: observedThroughput,
+          leadTime: { p50: observedLead.p50, p85: observedLead.p85, p95: observedLead.p95 },
           stages: observedStages,
         },
       },
