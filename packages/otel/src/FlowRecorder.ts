@@ -1,8 +1,11 @@
 import {
   defaultValueStream,
+  doneRuleOf,
+  doneScopeOf,
   environmentOf,
   type FlowReport,
   indexStream,
+  isAbandonedEvent,
   isProductionEvent,
   nextWorkStage,
   type StageEventEncoded,
@@ -95,6 +98,14 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
   const instruments = createFlowInstruments(meter)
   const seen = new Set<string>()
   const items = new Map<string, ItemState>()
+  // Repositories whose items are done at their first successful production deployment: their
+  // merges are not done. Live, a repository joins when its first deployment candidate arrives.
+  const productionScopes = new Set<string>()
+  const losesToDeployments = (event: Readonly<Record<string, unknown>>): boolean => {
+    const rule = doneRuleOf(event)
+    if (rule === 'production-deploy') productionScopes.add(doneScopeOf(event))
+    return rule === 'merge' && (productionScopes.has('') || productionScopes.has(doneScopeOf(event)))
+  }
   const totals: Totals = {
     workMs: 0,
     leadMs: 0,
@@ -151,7 +162,14 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
       .sort((a, b) => a.enter - b.enter)
       .map((stay) => ({ ...stay, outcome: undefined, production: false }))
     totals.workMs += workTime(
-      { itemId: '', intervals, firstEnter: item.firstEnter, committedAt: item.committedAt, doneAt: at },
+      {
+        itemId: '',
+        intervals,
+        firstEnter: item.firstEnter,
+        committedAt: item.committedAt,
+        doneAt: at,
+        abandonedAt: undefined,
+      },
       index,
       item.firstEnter,
       at,
@@ -179,9 +197,11 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
     if (event.type === 'enter') {
       if (at < item.firstEnter) item.firstEnter = at
       if (stage === index.done) {
-        if (!item.done) finishItem(item, at)
+        const loses = losesToDeployments(event)
+        if (!item.done && !loses) finishItem(item, at)
         return true
       }
+      item.abandoned = false
       if (index.isWork[stage] && (item.firstWork === undefined || at < item.firstWork)) item.firstWork = at
       if (stage >= index.commitment && (item.committedAt === undefined || at < item.committedAt))
         item.committedAt = at
@@ -190,7 +210,10 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
       return true
     }
     if (stage === index.done) return true
-    if (item.lastExit === undefined || at >= item.lastExit.at) item.lastExit = { stage, at }
+    if (item.lastExit === undefined || at >= item.lastExit.at) {
+      item.lastExit = { stage, at }
+      item.abandoned = isAbandonedEvent(event)
+    }
     const stay = closeStay(item, stage, at)
     if (stay !== undefined) finishStay(item, stay, event)
     return true
@@ -202,7 +225,7 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
     const oldest = new Array<number>(index.stages.length).fill(0)
     const clock = now()
     for (const item of items.values()) {
-      if (item.done) continue
+      if (item.done || item.abandoned) continue
       const waitingFor = observeItem(item, index, clock, wip, oldest)
       if (waitingFor !== undefined) queue[waitingFor]!++
     }
@@ -246,6 +269,9 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
   return {
     record,
     recordSnapshot: (snapshot) => {
+      // The analysis saw every event: its done rule decides before the first one is recorded.
+      for (const { scope, rule } of snapshot.report.done.scopes)
+        if (rule === 'production-deploy') productionScopes.add(scope)
       if (snapshot.events !== undefined) for (const event of snapshot.events) record(event)
       totals.snapshot = snapshot.report
     },

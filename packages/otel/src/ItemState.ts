@@ -24,6 +24,8 @@ export interface ItemState {
   /** First enter of a work stage (DORA lead time for changes starts here). */
   firstWork: number | undefined
   done: boolean
+  /** Dropped unfinished (its latest exit said `abandoned`, and nothing entered since): not WIP. */
+  abandoned: boolean
   stays: Stay[]
   /** Exits that came before their enter, by stage. */
   earlyExits: Map<number, number[]>
@@ -44,6 +46,7 @@ export const newItem = (at: number): ItemState => ({
   committedAt: undefined,
   firstWork: undefined,
   done: false,
+  abandoned: false,
   stays: [],
   earlyExits: new Map(),
   lastExit: undefined,

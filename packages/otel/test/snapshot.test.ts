@@ -7,8 +7,12 @@ import { ev, harness, histogram, value } from './support.js'
 
 const HOUR = 3600
 
-/** Twelve items through develop → review-queue → review: one reviewer, so review is the constraint. */
-const items = Array.from({ length: 12 }, (_, i) => {
+/**
+ * Thirty items (the fewest that name a constraint) through develop → review-queue → review: one
+ * reviewer, so review is the constraint.
+ */
+const ITEMS = 30
+const items = Array.from({ length: ITEMS }, (_, i) => {
   const start = i * 2
   const reviewStart = 10 + i * 4
   return [
@@ -38,16 +42,16 @@ describe('recordSnapshot', () => {
     const reviewScore = report.constraint.ranking.find((ranked) => ranked.stage === 'review')!.score
     expect(value(metrics, M.constraintScore, { [A.stage]: 'review' })).toBe(reviewScore)
     expect(value(metrics, M.flowEfficiency)).toBe(report.flowEfficiency)
-    expect(value(metrics, M.itemsCompleted)).toBe(12)
+    expect(value(metrics, M.itemsCompleted)).toBe(ITEMS)
     expect(histogram(metrics, M.leadTime)).toEqual({
-      count: 12,
+      count: ITEMS,
       sum: items
         .filter((e) => e.stage === 'done')
         .reduce((sum, e, i) => sum + (Date.parse(e.at) - Date.parse(items[i * 7]!.at)) / 1000, 0),
     })
     expect(histogram(metrics, M.stageDuration, { [A.stage]: 'review', [A.activity]: 'work' })).toEqual({
-      count: 12,
-      sum: 12 * 4 * HOUR,
+      count: ITEMS,
+      sum: ITEMS * 4 * HOUR,
     })
   })
 
@@ -56,8 +60,8 @@ describe('recordSnapshot', () => {
     const { recorder, collect } = harness()
     recorder.recordSnapshot({ report, events: items })
     const lead = histogram(await collect(), M.leadTime)!
-    expect(lead.count).toBe(report.leadTime.count)
-    expect(lead.sum! / lead.count).toBeCloseTo(report.leadTime.mean, 6)
+    expect(lead.count).toBe(report.leadTime!.count)
+    expect(lead.sum! / lead.count).toBeCloseTo(report.leadTime!.mean, 6)
   })
 })
 
@@ -105,7 +109,7 @@ describe('properties', () => {
         const metrics = await collect()
         for (const name of [M.leadTime, M.cycleTime])
           expect(histogram(metrics, name)).toEqual(histogram(expected, name))
-        expect(value(metrics, M.itemsCompleted)).toBe(12)
+        expect(value(metrics, M.itemsCompleted)).toBe(ITEMS)
         expect(value(metrics, M.flowEfficiency)).toBeCloseTo(value(expected, M.flowEfficiency)!, 12)
       }),
       { numRuns: 30 },
@@ -147,5 +151,44 @@ describe('properties', () => {
       ),
       { numRuns: 50 },
     )
+  })
+})
+
+describe('done candidates and abandoned items', () => {
+  const repository = 'acme/api'
+  const merged = (itemId: string, h: number) =>
+    ev(itemId, 'done', 'enter', h, { attributes: { doneRule: 'merge', repository } })
+  const deployed = (itemId: string, h: number) =>
+    ev(itemId, 'done', 'enter', h, { attributes: { doneRule: 'production-deploy', repository } })
+  const events = [
+    ev('a', 'develop', 'enter', 0),
+    ev('a', 'develop', 'exit', 2),
+    merged('a', 3),
+    deployed('a', 6),
+    ev('b', 'develop', 'enter', 1),
+    ev('b', 'develop', 'exit', 2, { attributes: { abandoned: true } }),
+  ]
+
+  it('a snapshot takes items done where the analysis does: the production deployment, not the merge', async () => {
+    const report = await analyze(events)
+    const { recorder, collect } = harness()
+    recorder.recordSnapshot({ report, events })
+    expect(histogram(await collect(), M.leadTime)).toEqual({ count: 1, sum: 6 * HOUR })
+    expect(report.leadTime).toMatchObject({ count: 1, mean: 6 * HOUR })
+  })
+
+  it("live, a merge is done until the repository's first production deployment arrives; then only deployments are", async () => {
+    const { recorder, collect } = harness()
+    for (const event of events) recorder.record(event)
+    recorder.record(ev('c', 'develop', 'enter', 4))
+    recorder.record(merged('c', 7))
+    // a: done at its merge (3 h: no deployment seen yet); c's merge comes after a's deployment.
+    expect(histogram(await collect(), M.leadTime)).toEqual({ count: 1, sum: 3 * HOUR })
+  })
+
+  it('an abandoned item waits in no queue', async () => {
+    const { recorder, collect } = harness()
+    for (const event of events.slice(4)) recorder.record(event)
+    expect(value(await collect(), M.queue, { [A.stage]: 'review' })).toBe(0)
   })
 })
