@@ -16,7 +16,7 @@ describe('herbie analyze', () => {
     expect(code).toBe(0)
     const report = JSON.parse(stdout)
     expect(report.window).toMatchObject({ from: '2026-03-02T00:00:00.000Z', to: '2026-03-02T08:00:00.000Z' })
-    expect(report.items).toEqual({ total: 2, completed: 2, inProgress: 0 })
+    expect(report.items).toEqual({ total: 2, completed: 2, inProgress: 0, abandoned: 0 })
     expect(report.leadTime).toMatchObject({ p50: 6.5 * H, mean: 6.5 * H })
     expect(report.cycleTime).toMatchObject({ p50: 6.5 * H })
     expect(report.flowEfficiency).toBeCloseTo((5 + 4) / 13, 12) // A 4+1 h of work, B 2+2 h
@@ -47,8 +47,44 @@ describe('herbie analyze', () => {
     expect(stdout).toMatch(
       /^stage +kind +wait before \(p50\) +time in stage \(p50\) +avg WIP +WIP now +done\/day/m,
     )
-    expect(stdout).toMatch(/^review +work +2\.0 h +1\.5 h +0\.4 +0 +6\.0 +\+1\.13$/m)
-    expect(stdout).toMatch(/The constraint is (review|develop) \(confidence \d+%\)/)
+    expect(stdout).toMatch(/^review +work +2\.0 h +1\.5 h +0\.4 +0 +6\.0 +\+1\.13 +0$/m)
+    expect(stdout).toContain(
+      'Durations in the table are medians (p50); the evidence below uses means, which capacity is computed from.',
+    )
+    // Two items done are too few to name a constraint.
+    expect(stdout).toContain(
+      'No constraint named: 2 items done; at least 30 are needed to name a constraint.',
+    )
+  })
+
+  it('writes the window as human dates, without milliseconds, and says where items are done', () => {
+    const { stdout } = herbie('analyze', '--events', input['events.ndjson']!)
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      'Window 2026-03-02 00:00 UTC → 2026-03-02 08:00 UTC (0.3 days)',
+      'Done is the entry into the done stage.',
+    ])
+  })
+
+  it('when nothing was done, lead time, cycle time and throughput are null in --json and a sentence in the report', () => {
+    const open = files({
+      'open.ndjson': `${twoItems.filter((event) => !event.includes('"done"')).join('\n')}\n`,
+    })['open.ndjson']!
+    const report = JSON.parse(herbie('analyze', '--events', open, '--json').stdout)
+    expect(report.items).toEqual({ total: 2, completed: 0, inProgress: 2, abandoned: 0 })
+    expect(report.leadTime).toBeNull()
+    expect(report.cycleTime).toBeNull()
+    expect(report.throughputPerDay).toBeNull()
+    expect(report.flowEfficiency).toBeNull()
+    expect(report.constraint).toMatchObject({
+      stage: null,
+      missing: 'No item was done in the window; at least 30 are needed to name a constraint.',
+    })
+    const { stdout } = herbie('analyze', '--events', open)
+    expect(stdout).toContain(
+      'No item was done in this window, so lead time, cycle time, throughput and flow efficiency are not known.',
+    )
+    expect(stdout).not.toMatch(/Lead time|throughput 0|confidence 0%/)
+    expect(stdout).toContain('No constraint named: No item was done in the window')
   })
 
   it('honours --from/--to', () => {
@@ -62,7 +98,7 @@ describe('herbie analyze', () => {
       '--to',
       '2026-03-02T07:00:00Z',
     )
-    expect(JSON.parse(stdout).items).toEqual({ total: 2, completed: 1, inProgress: 1 })
+    expect(JSON.parse(stdout).items).toEqual({ total: 2, completed: 1, inProgress: 1, abandoned: 0 })
   })
 
   it('uses a value stream from --stream, and rejects events of stages it lacks, listing them', () => {

@@ -83,9 +83,11 @@ describe.skipIf(!available)('a real Prometheus scraping herbie export --promethe
     expect(await single('herbie_stage_queue{herbie_stage="review"}')).toBe(1)
   })
 
-  it('PromQL names the constraint', async () => {
-    const result = await query('herbie_constraint == 1')
-    expect(result.map((series) => series.metric.herbie_stage)).toEqual(['review'])
+  it('PromQL ranks review first, and names no constraint from two done items', async () => {
+    expect(await query('herbie_constraint == 1')).toEqual([])
+    expect(await single('herbie_constraint{herbie_stage="review"}')).toBe(0)
+    const top = await query('herbie_constraint_score == 1')
+    expect(top.map((series) => series.metric.herbie_stage)).toEqual(['review'])
   })
 
   it('PromQL counts the lead-time histogram: two items, both done within 8 hours', async () => {

@@ -87,7 +87,7 @@ describe('GitHub backfill of the story', () => {
     const { events } = await Effect.runPromise(sync(githubAdapter, config))
     const report = await Effect.runPromise(analyzeNdjson(events.map((event) => `${JSON.stringify(event)}\n`)))
     expect(report.items.completed).toBe(1)
-    expect(report.leadTime.p50).toBe(2 * 86_400 + 5 * 3600 + 24 * 60 + 29)
+    expect(report.leadTime!.p50).toBe(2 * 86_400 + 5 * 3600 + 24 * 60 + 29)
     expect(report.dora?.deployments).toBe(1)
   })
 

@@ -4,6 +4,7 @@ import { whatIfNdjson } from '@herbie/core'
 import { Console, Effect, Option } from 'effect'
 import { openEvents } from '../input/openEvents.js'
 import { renderComparison } from '../render/comparison.js'
+import { formatInstant } from '../render/instant.js'
 import { renderReport } from '../render/report.js'
 import { renderWhatIf } from '../render/whatIf.js'
 import { json, verbose } from './options.js'
@@ -67,7 +68,7 @@ export const demoCommand = Command.make('demo', { json, verbose }, (options) =>
         '',
         renderReport(whole),
         '',
-        `Before and after ${manifest.changedStage} got ${Math.round((manifest.factor - 1) * 100)}% faster (${manifest.change})`,
+        `Before and after ${manifest.changedStage} got ${Math.round((manifest.factor - 1) * 100)}% faster (${formatInstant(manifest.change)})`,
         '',
         renderComparison(before, after, manifest.changedStage, constraint),
         '',

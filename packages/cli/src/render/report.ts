@@ -1,7 +1,11 @@
-import { type FlowReport, formatDuration, formatPercent } from '@herbie/core'
+import { type FlowReport, formatDuration, formatPercent, type Summary } from '@herbie/core'
+import { formatInstant } from './instant.js'
 import { renderTable } from './table.js'
 
 const num = (value: number, digits = 1): string => value.toFixed(digits)
+
+/** A summary's median, or a dash when it summarises nothing. */
+const median = (summary: Summary): string => (summary.count === 0 ? '—' : formatDuration(summary.p50))
 
 const stageTable = (report: FlowReport): string =>
   renderTable([
@@ -14,20 +18,22 @@ const stageTable = (report: FlowReport): string =>
       'WIP now',
       'done/day',
       'queue/day',
+      'rework',
     ],
     ...report.stages
       .filter((stage) => stage.arrivals + stage.departures + stage.wipNow > 0)
       .map((stage) => [
         stage.name,
         stage.activity,
-        stage.activity === 'work' ? formatDuration(stage.waitBefore.p50) : '',
-        formatDuration(stage.timeInStage.p50),
+        stage.activity === 'work' ? median(stage.waitBefore) : '',
+        median(stage.timeInStage),
         num(stage.avgWip),
         String(stage.wipNow),
         num(stage.throughputPerDay),
         stage.activity === 'work'
           ? `${stage.queueGrowthPerDay >= 0 ? '+' : ''}${num(stage.queueGrowthPerDay, 2)}`
           : '',
+        String(stage.rework),
       ]),
   ])
 
@@ -46,16 +52,39 @@ const doraLines = (report: FlowReport): string[] => {
 }
 
 /**
- * The constraint in one plain sentence.
+ * The constraint in one plain sentence, or what is missing to name one.
  *
  * @since 0.1.0
  * @category rendering
  */
 export const constraintSentence = (report: FlowReport): string => {
   const { constraint } = report
-  return constraint.stage === undefined
-    ? 'No constraint found: no work stage has finished enough items to judge.'
+  return constraint.stage === null
+    ? `No constraint named: ${constraint.missing ?? 'the evidence singles out no stage.'}`
     : `The constraint is ${constraint.stage} (confidence ${formatPercent(constraint.confidence)}): it limits how much the whole stream delivers.`
+}
+
+/** The item counts, lead and cycle time and flow efficiency, or a sentence when nothing was done. */
+const flowLines = (report: FlowReport): string[] => {
+  const { items, leadTime, cycleTime, throughputPerDay, flowEfficiency } = report
+  const counts = `Items: ${items.total} (${items.completed} done, ${items.inProgress} in progress${items.abandoned > 0 ? `, ${items.abandoned} abandoned` : ''})`
+  if (leadTime === null || throughputPerDay === null) {
+    return [
+      counts,
+      'No item was done in this window, so lead time, cycle time, throughput and flow efficiency are not known.',
+    ]
+  }
+  const cycle =
+    cycleTime === null
+      ? 'cycle time not known (no done item crossed the commitment point)'
+      : `cycle time p50 ${formatDuration(cycleTime.p50)}, p85 ${formatDuration(cycleTime.p85)}`
+  return [
+    `${counts}   throughput ${num(throughputPerDay)}/day`,
+    `Lead time p50 ${formatDuration(leadTime.p50)}, p85 ${formatDuration(leadTime.p85)}, p95 ${formatDuration(leadTime.p95)}   ${cycle}`,
+    ...(flowEfficiency === null
+      ? []
+      : [`Flow efficiency ${formatPercent(flowEfficiency)}: the rest of lead time is waiting.`]),
+  ]
 }
 
 /**
@@ -66,14 +95,13 @@ export const constraintSentence = (report: FlowReport): string => {
  * @category rendering
  */
 export const renderReport = (report: FlowReport): string => {
-  const { items, leadTime, cycleTime } = report
   const lines = [
-    `Window ${report.window.from} → ${report.window.to} (${num(report.window.days)} days)`,
-    `Items: ${items.total} (${items.completed} done, ${items.inProgress} in progress)   throughput ${num(report.throughputPerDay)}/day`,
-    `Lead time p50 ${formatDuration(leadTime.p50)}, p85 ${formatDuration(leadTime.p85)}, p95 ${formatDuration(leadTime.p95)}   cycle time p50 ${formatDuration(cycleTime.p50)}, p85 ${formatDuration(cycleTime.p85)}`,
-    `Flow efficiency ${formatPercent(report.flowEfficiency)}: the rest of lead time is waiting.`,
+    `Window ${formatInstant(report.window.from)} → ${formatInstant(report.window.to)} (${num(report.window.days)} days)`,
+    report.done.sentence,
+    ...flowLines(report),
     '',
     stageTable(report),
+    'Durations in the table are medians (p50); the evidence below uses means, which capacity is computed from.',
     '',
     constraintSentence(report),
     ...report.constraint.evidence.map((sentence) => `  - ${sentence}`),
