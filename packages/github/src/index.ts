@@ -16,9 +16,11 @@ export {
   decodeBody,
   Issue,
   Job,
+  JobPage,
   Pull,
   TimelineEvent,
   WorkflowRun,
+  WorkflowRunPage,
 } from './api.js'
 export { backfill, backfillRepository, GithubCheckpoint } from './backfill.js'
 export { closingIssue } from './closingIssue.js'

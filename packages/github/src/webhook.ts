@@ -139,7 +139,7 @@ export const mapDelivery = (
     if (event === 'workflow_run') {
       const hook = yield* decodeBody(RunHook, 'workflow_run webhook', payload)
       const run = hook.workflow_run
-      const context = yield* itemOf(hook.repository.full_name, run.head_sha, run.pull_requests[0]?.number)
+      const context = yield* itemOf(hook.repository.full_name, run.head_sha, run.pull_requests?.[0]?.number)
       return runEvents(context, run, [], stages)
     }
     if (event === 'workflow_job') {
