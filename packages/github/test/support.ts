@@ -76,12 +76,25 @@ export const storyHandlers = ({
     )
   }),
   http.get(`${API}/repos/acme/payments/actions/runs`, ({ request }) => {
-    // Honours `created=>=ISO` as GitHub does.
-    const created = new URL(request.url).searchParams.get('created')
+    // Honours `created=>=ISO` and `head_sha` as GitHub does.
+    const query = new URL(request.url).searchParams
+    const created = query.get('created')
+    const sha = query.get('head_sha')
     const since = created === null ? 0 : Date.parse(created.replace('>=', ''))
-    const page = fixture('actions-runs.json') as { workflow_runs: Array<{ created_at: string }> }
-    const runs = page.workflow_runs.filter((run) => Date.parse(run.created_at) >= since)
+    const page = fixture('actions-runs.json') as {
+      workflow_runs: Array<{ created_at: string; head_sha: string }>
+    }
+    const runs = page.workflow_runs.filter(
+      (run) => Date.parse(run.created_at) >= since && (sha === null || run.head_sha === sha),
+    )
     return HttpResponse.json({ total_count: runs.length, workflow_runs: runs })
+  }),
+  http.get(`${API}/repos/acme/payments/actions/runs/:id`, ({ params }) => {
+    const page = fixture('actions-runs.json') as { workflow_runs: Array<{ id: number }> }
+    const run = page.workflow_runs.find((candidate) => String(candidate.id) === params.id)
+    return run === undefined
+      ? HttpResponse.json(fixture('errors/404.json') as object, { status: 404 })
+      : HttpResponse.json(run)
   }),
   http.get(`${API}/repos/acme/payments/actions/runs/:id/jobs`, ({ params }) =>
     HttpResponse.json(
@@ -137,7 +150,10 @@ export const sync = <C, CI, K, KI>(
     return { events, summary }
   }).pipe(Effect.provide(Layer.merge(store, FetchTransport)))
 
-/** PR #87's life as `at stage type [outcome]` lines, sorted: what the backfill must yield for it. */
+/**
+ * PR #87's life as `at stage type [outcome]` lines, sorted: what the backfill must yield for it,
+ * with both done candidates (the merge at 14:30:05, the production deployment at 16:04:41).
+ */
 export const PR_87_LIFE = [
   '2026-03-03T10:40:12Z develop enter',
   '2026-03-04T15:52:10Z ci enter',
@@ -149,6 +165,7 @@ export const PR_87_LIFE = [
   '2026-03-05T11:04:02Z ci enter',
   '2026-03-05T11:19:47Z ci exit success',
   '2026-03-05T14:08:51Z review exit',
+  '2026-03-05T14:30:05Z done enter',
   '2026-03-05T14:30:20Z ci enter',
   '2026-03-05T14:44:02Z ci exit success',
   '2026-03-05T14:45:00Z deploy-queue enter',
