@@ -106,7 +106,7 @@ export const pullEvents = (
   const end = pull.merged_at ?? pull.closed_at ?? undefined
   const closed =
     pull.merged_at === null && pull.closed_at !== null
-      ? { attributes: { closedUnmerged: true, abandoned: true } }
+      ? { exitAttributes: { closedUnmerged: true, abandoned: true } }
       : {}
   const firstReview = reviews[0]?.submitted_at ?? undefined
   const approvals = reviews.filter((review) => review.state?.toLowerCase() === 'approved')
@@ -137,7 +137,8 @@ export const pullEvents = (
   if (firstReview !== undefined) {
     events.push(
       ...stayEvents(context, 'in-review', stages['pr.in-review']!, firstReview, approval ?? end, {
-        attributes: { changesRequested, ...(approval === undefined ? closed.attributes : {}) },
+        attributes: { changesRequested },
+        ...(approval === undefined ? closed : {}),
       }),
     )
   }

@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs'
 import {
   type Adapter,
   decodeConfig,
+  defaultValueStream,
   FetchTransport,
+  foldTimelines,
+  indexStream,
+  makeEventLog,
   memoryCheckpointStore,
   runBackfill,
   type StageEventEncoded,
+  validateEvent,
 } from '@herbie/core'
 import { Effect, Layer } from 'effect'
 import { HttpResponse, http } from 'msw'
+import { answer, type FakeRepository } from './fakeRepository.js'
 
 export const API = 'https://api.github.com'
 export const fixture = (name: string): unknown =>
@@ -178,3 +184,35 @@ export const PR_87_LIFE = [
   '2026-03-05T16:04:41Z deploy exit success',
   '2026-03-05T16:04:41Z done enter',
 ]
+
+/** The fake repository behind msw: every request answered as GitHub would (see fakeRepository.ts). */
+export const repositoryHandlers = (repository: FakeRepository) => [
+  http.get(`${API}/*`, ({ request }) => {
+    const { status, body, headers } = answer(repository, new URL(request.url))
+    return HttpResponse.json(body as object, { status, ...(headers === undefined ? {} : { headers }) })
+  }),
+]
+
+/** The timeline warnings of core's fold for some events, over the default value stream. */
+export const foldWarnings = (events: ReadonlyArray<StageEventEncoded>) => {
+  const index = indexStream(defaultValueStream)
+  const log = makeEventLog(index)
+  for (const event of events) {
+    const at = validateEvent(event)
+    if (typeof at === 'number') log.add(event, at)
+  }
+  return foldTimelines(log.build().items, index).warnings.map((warning) => warning.message)
+}
+
+/** Each item's events of one stage as `type at [outcome] key=value...` lines, in time order. */
+export const stays = (events: ReadonlyArray<StageEventEncoded>, stage: string, itemId: string) =>
+  events
+    .filter((event) => event.itemId === itemId && event.stage === stage)
+    .sort(
+      (a, b) =>
+        Date.parse(a.at) - Date.parse(b.at) || Number(a.type === 'enter') - Number(b.type === 'enter'),
+    )
+    .map(
+      (event) =>
+        `${event.id.slice(itemId.length + 1)} ${event.at}${event.outcome === undefined ? '' : ` ${event.outcome}`}`,
+    )
