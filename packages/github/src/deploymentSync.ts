@@ -5,7 +5,7 @@ import type { RepositoryState } from './checkpoint.js'
 import { emitsDone } from './config.js'
 import { deploymentEvents, isSettled, productionSuccessAt } from './deploymentEvents.js'
 import { unlessGone } from './gone.js'
-import { contextOf, getOne, itemsOf, list, listAll, type RepositorySync } from './repositorySync.js'
+import { getOne, itemsOf, joinAll, list, listAll, type RepositorySync } from './repositorySync.js'
 
 /**
  * What the deployments part of a sync yields: its backfill items and what the next sync must
@@ -55,21 +55,22 @@ export const syncDeployments = (
       ...refetched.flatMap((result) => (Either.isRight(result) ? [result.right] : [])),
       ...[...listed].filter((deployment) => !seen.has(deployment.id)),
     ]
+    const joined = yield* joinAll(
+      sync,
+      deployments.map((deployment) => deployment.sha),
+    )
     const fetched = yield* Effect.forEach(
       deployments,
       (deployment) =>
-        Effect.all([
-          contextOf(sync, deployment.sha),
-          unlessGone(
-            listAll(
-              sync,
-              `/repos/${repository}/deployments/${deployment.id}/statuses`,
-              {},
-              Schema.Array(DeploymentStatus),
-            ),
-            'deployment deleted',
+        unlessGone(
+          listAll(
+            sync,
+            `/repos/${repository}/deployments/${deployment.id}/statuses`,
+            {},
+            Schema.Array(DeploymentStatus),
           ),
-        ]).pipe(Effect.map(([joined, statuses]) => ({ deployment, joined, statuses }))),
+          'deployment deleted',
+        ).pipe(Effect.map((statuses) => ({ deployment, joined: joined.get(deployment.sha)!, statuses }))),
       { concurrency: CONCURRENCY },
     )
     const doneBefore = new Set(previous.productionDone.map((done) => done.itemId))

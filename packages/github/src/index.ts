@@ -37,25 +37,12 @@ export { closingIssue } from './closingIssue.js'
 export { bareCommitContext, commitContext } from './commitContext.js'
 export { type Correlation, emitsDone, GithubConfig } from './config.js'
 export { deploymentEvents, isProduction, isSettled, productionSuccessAt } from './deploymentEvents.js'
-export { type DeploymentsSynced, syncDeployments } from './deploymentSync.js'
 export { type EventContext, stageEvent, stayEvents } from './event.js'
-export { goneStatus, unlessGone } from './gone.js'
 export { issueContext, issueEvents } from './issueEvents.js'
-export { contextKey, type JoinIndex, makeJoinIndex } from './joins.js'
 export { defaultStages, type GithubFact, issueKeys, pullItemId } from './mapping.js'
 export { mergedEvent, pullContext, pullEvents } from './pullEvents.js'
-export {
-  contextOf,
-  getOne,
-  itemsOf,
-  type Joined,
-  list,
-  listAll,
-  type RepositorySync,
-} from './repositorySync.js'
 export { type RunAttempt, runAttempts, runOutcome, worstOutcome } from './runAttempts.js'
 export { countsAsDelivery, DELIVERY_EVENTS, defaultRunFilter, RunFilter } from './runFilter.js'
-export { type RunsSynced, syncRuns } from './runSync.js'
 export { httpSettings } from './settings.js'
 export { signatureProblem } from './signature.js'
 export { mapDelivery, verifyDelivery } from './webhook.js'

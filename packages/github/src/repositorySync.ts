@@ -101,27 +101,34 @@ export const getOne = <A, I>(
   Effect.flatMap(getJson(sync.settings, path), (response) => decodeBody(schema, `GET ${path}`, response.body))
 
 /**
- * The item of a commit: from the join index, else looked up (and then remembered, unless the
- * commit is gone: each fact on it is then counted as unjoined).
+ * The item of each commit: from the join index, else looked up once per commit, however many runs
+ * or deployments name it (and then remembered, unless the commit is gone: each fact on it is then
+ * counted as unjoined).
  *
  * @since 0.1.0
  * @category backfill
  */
-export const contextOf = (
+export const joinAll = (
   sync: RepositorySync,
-  sha: string,
-): Effect.Effect<Joined, HttpError, HttpTransport> =>
-  Effect.suspend(() => {
-    const known = sync.joins.get(sha)
-    if (known !== undefined) return Effect.succeed({ context: known })
-    return commitContext(sync.settings, sync.repository, sha, sync.config).pipe(
-      Effect.tap(({ context, unjoined }) =>
-        Effect.sync(() => {
-          if (unjoined === undefined) sync.joins.add(context, [sha])
-        }),
-      ),
-    )
-  })
+  shas: Iterable<string>,
+): Effect.Effect<ReadonlyMap<string, Joined>, HttpError, HttpTransport> =>
+  Effect.forEach(
+    [...new Set(shas)],
+    (sha) =>
+      Effect.suspend((): Effect.Effect<readonly [string, Joined], HttpError, HttpTransport> => {
+        const known = sync.joins.get(sha)
+        if (known !== undefined) return Effect.succeed([sha, { context: known }] as const)
+        return commitContext(sync.settings, sync.repository, sha, sync.config).pipe(
+          Effect.tap(({ context, unjoined }) =>
+            Effect.sync(() => {
+              if (unjoined === undefined) sync.joins.add(context, [sha])
+            }),
+          ),
+          Effect.map((joined) => [sha, joined] as const),
+        )
+      }),
+    { concurrency: 4 },
+  ).pipe(Effect.map((entries) => new Map(entries)))
 
 /**
  * The backfill items of some events and the facts that could not be joined.

@@ -7,11 +7,11 @@ import type { EventContext } from './event.js'
 import { unlessGone } from './gone.js'
 import { contextKey } from './joins.js'
 import {
-  contextOf,
   getOne,
   type Http,
   itemsOf,
   type Joined,
+  joinAll,
   list,
   type RepositorySync,
 } from './repositorySync.js'
@@ -78,24 +78,25 @@ export const syncRuns = (sync: RepositorySync): Effect.Effect<RunsSynced, HttpEr
       ...refetched.flatMap((result) => (Either.isRight(result) ? [result.right] : [])),
       ...listed.filter((run) => !seen.has(run.id)),
     ].filter((run) => countsAsDelivery(sync.config.runs, run))
+    const joined = yield* joinAll(
+      sync,
+      runs.filter((run) => !carried.has(run.id)).map((run) => run.head_sha),
+    )
     const fetched = yield* Effect.forEach(
       runs,
       (run): Effect.Effect<Fetched, HttpError, HttpTransport> => {
         const member = carried.get(run.id)
         const from = member?.attempt ?? queued.get(run.id) ?? 1
-        return Effect.all([
-          member === undefined
-            ? contextOf(sync, run.head_sha)
-            : Effect.succeed<Joined>({ context: member.stay.context }),
-          jobsOf(sync, repository, run),
-        ]).pipe(
-          Effect.map(([joined, jobs]) => ({
-            context: joined.context,
+        const join: Joined =
+          member === undefined ? joined.get(run.head_sha)! : { context: member.stay.context }
+        return jobsOf(sync, repository, run).pipe(
+          Effect.map((jobs) => ({
+            context: join.context,
             attempts: Either.isRight(jobs)
               ? runAttempts(run, jobs.right).filter((attempt) => attempt.attempt >= from)
               : [],
             unjoined: [
-              ...(joined.unjoined === undefined ? [] : [joined.unjoined]),
+              ...(join.unjoined === undefined ? [] : [join.unjoined]),
               ...(Either.isLeft(jobs) ? [jobs.left] : []),
             ],
           })),

@@ -129,6 +129,14 @@ describe('CI stays: the union of overlapping runs', () => {
         attempts: [[ago(-28), ago(-27), ago(-20), 'success']],
       }),
     )
+    // Build is still queued at the first sync: in no stay yet.
+    const queued = run(204, {
+      name: 'Build',
+      event: 'pull_request',
+      sha: HEAD,
+      attempts: [[ago(-28), ago(-28), null, null]],
+    })
+    addRuns(repository, { run: { ...queued.run, status: 'queued' }, jobs: [] })
     server.use(...repositoryHandlers(repository))
     const store = memoryCheckpointStore()
     const first = await Effect.runPromise(sync(githubAdapter, config, store))
@@ -142,6 +150,13 @@ describe('CI stays: the union of overlapping runs', () => {
         sha: HEAD,
         attempts: [[ago(-30), ago(-29), ago(5), 'failure']],
       }),
+      // Build starts before CI ends, and passes.
+      run(204, {
+        name: 'Build',
+        event: 'pull_request',
+        sha: HEAD,
+        attempts: [[ago(-28), ago(1), ago(8), 'success']],
+      }),
       run(203, {
         name: 'CI',
         event: 'pull_request',
@@ -151,11 +166,11 @@ describe('CI stays: the union of overlapping runs', () => {
     )
     const second = await Effect.runPromise(sync(githubAdapter, config, store))
     expect(stays(second.events, 'ci', ITEM)).toEqual([
-      `run:201:1:exit ${ago(5)} failure`,
+      `run:201:1:exit ${ago(8)} failure`,
       `run:203:1:enter ${ago(11)}`,
       `run:203:1:exit ${ago(20)} success`,
     ])
-    expect(second.events.find((event) => event.id === `${ITEM}:run:201:1:exit`)?.attributes?.runs).toBe(2)
+    expect(second.events.find((event) => event.id === `${ITEM}:run:201:1:exit`)?.attributes?.runs).toBe(3)
     const full = await Effect.runPromise(sync(githubAdapter, config))
     const byId = (events: typeof full.events) =>
       Object.fromEntries(events.filter((event) => event.stage === 'ci').map((event) => [event.id, event]))

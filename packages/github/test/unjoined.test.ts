@@ -20,7 +20,8 @@ const config = { repositories: ['acme/api'], token: 'ghp_test' }
 /** A PR's run, a run on a commit force-pushed away, a run deleted after the listing, a deployment likewise. */
 const repository = () => {
   const repo = fakeRepository('acme/api', {
-    pulls: [pull(7, { created: t(D, 0), sha: HEAD })],
+    // #8's timeline is gone (404): the pull request was deleted after the listing.
+    pulls: [pull(7, { created: t(D, 0), sha: HEAD }), pull(8, { created: t(D, 1), sha: '5'.repeat(40) })],
     timelines: { 7: commits(t(D, 0), HEAD) },
     goneCommits: new Set([GONE]),
     deletedRuns: new Set([3]),
@@ -50,20 +51,32 @@ const repository = () => {
       attempts: [[t(D, 30), t(D, 31), t(D, 40), 'failure']],
     }),
     run(3, { name: 'CI', event: 'push', sha: HEAD, attempts: [[t(D, 50), t(D, 51), t(D, 60), 'success']] }),
+    run(4, {
+      name: 'Lint',
+      event: 'pull_request',
+      sha: GONE,
+      attempts: [[t(D, 30), t(D, 32), t(D, 35), 'failure']],
+    }),
   )
   return repo
 }
 
 describe('enrichment lookups that fail', () => {
-  it('a gone commit (422) joins its bare commit item, a deleted run and deployment (404) are skipped; the sync counts them by reason', async () => {
-    server.use(...repositoryHandlers(repository()))
+  it('a gone commit (422) joins its bare commit item, a deleted pull request, run and deployment (404) are skipped; the sync counts them by reason', async () => {
+    const repo = repository()
+    server.use(...repositoryHandlers(repo))
     const { events, summary } = await Effect.runPromise(sync(githubAdapter, config))
-    // In the order met: runs come newest first (run 3, deleted, before run 2 on the gone commit).
+    // In the order met: pull requests first, then runs newest first (run 3 deleted, then runs 2
+    // and 4 on the gone commit), then deployments.
     expect(summary.unjoined).toEqual([
+      { reason: 'pull request gone (404)', count: 1 },
       { reason: 'run deleted (404)', count: 1 },
-      { reason: 'commit gone (422)', count: 1 },
+      { reason: 'commit gone (422)', count: 2 },
       { reason: 'deployment deleted (404)', count: 1 },
     ])
+    // The gone commit is asked for once, however many runs name it.
+    expect(repo.requests.filter((path) => path.startsWith(`/repos/acme/api/commits/${GONE}`))).toHaveLength(1)
+    expect(events.some((event) => event.itemId === 'github:acme/api#8')).toBe(false)
     expect(
       events
         .filter((event) => event.stage === 'ci')
