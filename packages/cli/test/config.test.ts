@@ -67,14 +67,14 @@ describe('herbie sync from herbie.config.json, with a plugin loaded by package n
     expect(first.stderr).toMatch(
       /^\[mobile\] page http:\/\/127\.0\.0\.1:\d+\/2\.0\/repositories\/acme\/mobile\/pullrequests/m,
     )
-    expect(first.stderr).toMatch(/^\[payments\] synced with github: \d+ pages, 26 events$/m)
+    expect(first.stderr).toMatch(/^\[payments\] synced with github: \d+ pages, 27 events$/m)
     expect(first.stderr).toMatch(/^\[mobile\] synced with bitbucket: 6 pages, 8 events$/m)
     expect(first.stderr).toContain(
-      `synced 2 of 2 sources: 34 events written to ${join(dir, 'events.ndjson')}, 0 already there`,
+      `synced 2 of 2 sources: 35 events written to ${join(dir, 'events.ndjson')}, 0 already there`,
     )
     expect(first.code).toBe(0)
     const events = lines(join(dir, 'events.ndjson'))
-    expect(events.filter((event) => event.source === 'github')).toHaveLength(26)
+    expect(events.filter((event) => event.source === 'github')).toHaveLength(27)
     expect(
       [
         ...new Set(events.filter((event) => event.source === 'bitbucket').map((event) => event.itemId)),
@@ -83,7 +83,7 @@ describe('herbie sync from herbie.config.json, with a plugin loaded by package n
     const second = await herbieIn({ cwd: dir, env }, 'sync')
     expect(second.code).toBe(0)
     expect(second.stderr).toContain('synced 2 of 2 sources: 0 events written')
-    expect(lines(join(dir, 'events.ndjson'))).toHaveLength(34)
+    expect(lines(join(dir, 'events.ndjson'))).toHaveLength(35)
   })
 
   it('applies the stage overrides of a source, and --source syncs only the sources named', async () => {
@@ -121,14 +121,14 @@ describe('herbie sync from herbie.config.json, with a plugin loaded by package n
       'payments',
     )
     expect(code).toBe(0)
-    expect(lines(join(dir, 'from-module.ndjson'))).toHaveLength(26)
+    expect(lines(join(dir, 'from-module.ndjson'))).toHaveLength(27)
   })
 
   it('a failing source does not stop the others; the command fails naming it (exit 1)', async () => {
     const dir = project(config())
     const { code, stderr } = await herbieIn({ cwd: dir, env: { ...env, HERBIE_TEST_BB: 'expired' } }, 'sync')
     expect(stderr).toMatch(/^\[mobile\] failed: bitbucket: authentication failed \(401\)/m)
-    expect(stderr).toContain('synced 1 of 2 sources: 26 events written')
+    expect(stderr).toContain('synced 1 of 2 sources: 27 events written')
     expect(stderr).toMatch(/^error: 1 of 2 sources failed: \[mobile\] bitbucket: authentication failed/m)
     expect(stderr).not.toContain('expired')
     expect(code).toBe(1)

@@ -40,6 +40,7 @@ export { getJson, type JsonResponse, resolveUrl } from './adapter/http/request.j
 export { notify, SyncProgress } from './adapter/http/SyncProgress.js'
 export { redact } from './adapter/redact.js'
 export { type SyncHost, syncAdapter } from './adapter/syncAdapter.js'
+export { addUnjoined, type UnjoinedCount, unjoinedSentence } from './adapter/unjoined.js'
 export { type AnalyzeOptions, analyzeEventLog, analyzeNdjson } from './analysis/analyze.js'
 export { InvalidEvents, InvalidWindow, SourceUnreadable } from './analysis/errors.js'
 export type { FlowReport } from './analysis/FlowReport.js'

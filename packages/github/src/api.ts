@@ -22,7 +22,7 @@ export const Pull = Schema.Struct({
   merge_commit_sha: Schema.NullOr(Schema.String),
   head: Schema.Struct({ ref: Schema.String, sha: Schema.String }),
   user: Schema.NullOr(Schema.Struct({ login: Schema.String })),
-  body: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  body: Schema.NullOr(Schema.String),
 })
 
 /**
@@ -35,28 +35,28 @@ export type Pull = typeof Pull.Type
 
 /**
  * An issue-timeline event: `committed` (with `sha` and `author.date`), `ready_for_review`,
- * `convert_to_draft`, `reviewed` (with lower-case `state` and `submitted_at`), `merged`...
+ * `convert_to_draft`, `reviewed` (with lower-case `state` and `submitted_at`), `merged`... The
+ * timeline is a union of event kinds, so every field is optional: GitHub's description does not
+ * require `event` on commits and line comments, nor `created_at` on commits and reviews.
  *
  * @since 0.1.0
  * @category api
  */
 export const TimelineEvent = Schema.Struct({
-  event: Schema.String,
-  created_at: Schema.optional(NullableTime),
-  submitted_at: Schema.optional(NullableTime),
-  state: Schema.optional(Schema.NullOr(Schema.String)),
-  sha: Schema.optional(Schema.NullOr(Schema.String)),
-  message: Schema.optional(Schema.NullOr(Schema.String)),
-  author: Schema.optional(Schema.NullOr(Schema.Struct({ date: Schema.optional(Schema.String) }))),
+  event: Schema.optional(Schema.String),
+  created_at: Schema.optional(Time),
+  submitted_at: Schema.optional(Time),
+  state: Schema.optional(Schema.String),
+  sha: Schema.optional(Schema.String),
+  message: Schema.optional(Schema.String),
+  author: Schema.optional(Schema.Struct({ date: Schema.String })),
   /** On `cross-referenced`: the issue or pull request whose text mentions this one. */
   source: Schema.optional(
-    Schema.NullOr(
-      Schema.Struct({
-        issue: Schema.optional(
-          Schema.Struct({ number: Schema.Number, pull_request: Schema.optional(Schema.Unknown) }),
-        ),
-      }),
-    ),
+    Schema.Struct({
+      issue: Schema.optional(
+        Schema.Struct({ number: Schema.Number, pull_request: Schema.optional(Schema.Unknown) }),
+      ),
+    }),
   ),
 })
 
@@ -104,19 +104,22 @@ export type Issue = typeof Issue.Type
  */
 export const WorkflowRun = Schema.Struct({
   id: Schema.Number,
-  name: Schema.NullOr(Schema.String),
+  /** The workflow's name; GitHub's description allows it to be absent or null. */
+  name: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  /** The workflow file, `.github/workflows/ci.yml`. */
+  path: Schema.String,
+  /** What triggered the run: `pull_request`, `push`, `schedule`, `workflow_dispatch`... */
   event: Schema.String,
   status: Schema.NullOr(Schema.String),
   conclusion: Schema.NullOr(Schema.String),
   head_sha: Schema.String,
   head_branch: Schema.NullOr(Schema.String),
   created_at: Time,
-  run_started_at: Schema.optional(Schema.NullOr(Schema.String)),
+  run_started_at: Schema.optional(Time),
   updated_at: Time,
   run_attempt: Schema.optionalWith(Schema.Number, { default: () => 1 }),
-  pull_requests: Schema.optionalWith(Schema.Array(Schema.Struct({ number: Schema.Number })), {
-    default: () => [],
-  }),
+  /** Open pull requests whose head matches the run; null or empty for forks and schedules. */
+  pull_requests: Schema.NullOr(Schema.Array(Schema.Struct({ number: Schema.Number }))),
 })
 
 /**
@@ -144,9 +147,12 @@ export const WorkflowRunPage = Schema.Struct({ workflow_runs: Schema.Array(Workf
 export const Job = Schema.Struct({
   id: Schema.Number,
   name: Schema.String,
+  /** Which attempt of the run the job belongs to (with `filter=all`, jobs of every attempt). */
+  run_attempt: Schema.optional(Schema.Number),
   status: Schema.String,
   conclusion: Schema.NullOr(Schema.String),
-  started_at: NullableTime,
+  created_at: Time,
+  started_at: Time,
   completed_at: NullableTime,
 })
 

@@ -1,228 +1,102 @@
-import {
-  type BackfillItem,
-  type HttpError,
-  type HttpSettings,
-  type HttpTransport,
-  paginate,
-  type StageMapping,
-} from '@herbie/core'
-import { Effect, Option, Schema, Stream } from 'effect'
-import {
-  Deployment,
-  DeploymentStatus,
-  decodeBody,
-  Issue,
-  JobPage,
-  Pull,
-  TimelineEvent,
-  WorkflowRunPage,
-} from './api.js'
-import { commitContext } from './commitContext.js'
+import type { BackfillItem, HttpError, HttpSettings, HttpTransport, StageMapping } from '@herbie/core'
+import { Effect, Either, Option, Schema, Stream } from 'effect'
+import { Issue, Pull, TimelineEvent } from './api.js'
+import { boundState, emptyState, type GithubCheckpoint, type RepositoryState } from './checkpoint.js'
 import type { GithubConfig } from './config.js'
-import { deploymentEvents } from './deploymentEvents.js'
-import type { EventContext } from './event.js'
+import { syncDeployments } from './deploymentSync.js'
+import { unlessGone } from './gone.js'
 import { issueEvents } from './issueEvents.js'
+import { makeJoinIndex } from './joins.js'
 import { pullContext, pullEvents } from './pullEvents.js'
-import { runEvents } from './runEvents.js'
+import { itemsOf, list, listAll, type RepositorySync } from './repositorySync.js'
+import { syncRuns } from './runSync.js'
 import { httpSettings } from './settings.js'
 
-/**
- * How far each repository was synced: the instant each last sync started.
- *
- * @since 0.1.0
- * @category backfill
- */
-export const GithubCheckpoint = Schema.Struct({
-  repositories: Schema.Record({ key: Schema.String, value: Schema.String }),
-})
-
-/**
- * A decoded GitHub checkpoint.
- *
- * @since 0.1.0
- * @category backfill
- */
-export type GithubCheckpoint = typeof GithubCheckpoint.Type
-
 const CONCURRENCY = 4
-
-const list = <A, I>(
-  settings: HttpSettings,
-  path: string,
-  query: Record<string, string>,
-  schema: Schema.Schema<A, I>,
-) =>
-  paginate(settings, path, query, { kind: 'link' }).pipe(
-    Stream.mapEffect((page) => decodeBody(schema, `GET ${path}`, page.body)),
-  )
 
 const after = (time: string, since: string | undefined) =>
   since === undefined || Date.parse(time) >= Date.parse(since)
 
-/**
- * Backfills one repository: pull requests updated since the checkpoint with their timelines,
- * issues updated since it with theirs (with `issues: true`),
- * workflow runs created since it with their jobs, and deployments created since it with their
- * statuses. Runs and deployments join their pull request by commit SHA.
- *
- * @since 0.1.0
- * @category backfill
- */
-export const backfillRepository = (
-  config: GithubConfig,
-  repository: string,
-  since: string | undefined,
-  stages: StageMapping,
-  settings: HttpSettings,
-): Stream.Stream<BackfillItem<never>, HttpError, HttpTransport> => {
-  const perPage = String(config.perPage)
-  const bySha = new Map<string, EventContext>()
-  const pulls = list(
-    settings,
-    `/repos/${repository}/pulls`,
-    { state: 'all', sort: 'updated', direction: 'desc', per_page: perPage },
+const timelineOf = (sync: RepositorySync, number: number, subject: string) =>
+  unlessGone(
+    listAll(sync, `/repos/${sync.repository}/issues/${number}/timeline`, {}, Schema.Array(TimelineEvent)),
+    subject,
+  )
+
+/** Pull requests updated since the checkpoint, with their timelines; each joins its commits. */
+const pulls = (sync: RepositorySync) =>
+  list(
+    sync,
+    `/repos/${sync.repository}/pulls`,
+    { state: 'all', sort: 'updated', direction: 'desc' },
     Schema.Array(Pull),
   ).pipe(
     Stream.flatMap((page) => Stream.fromIterable(page)),
-    Stream.takeWhile((pull) => after(pull.updated_at, since)),
+    Stream.takeWhile((pull) => after(pull.updated_at, sync.since)),
     Stream.mapEffect(
       (pull) =>
-        list(
-          settings,
-          `/repos/${repository}/issues/${pull.number}/timeline`,
-          { per_page: perPage },
-          Schema.Array(TimelineEvent),
-        ).pipe(
-          Stream.runCollect,
-          Effect.map((pages) => {
-            const timeline = [...pages].flat()
-            const context = pullContext(repository, pull, timeline, config)
-            for (const event of timeline)
-              if (event.event === 'committed' && typeof event.sha === 'string') bySha.set(event.sha, context)
-            bySha.set(pull.head.sha, context)
-            if (pull.merged_at !== null && pull.merge_commit_sha !== null)
-              bySha.set(pull.merge_commit_sha, context)
-            return pullEvents(repository, pull, timeline, stages, config)
-          }),
-        ),
-      { concurrency: CONCURRENCY },
-    ),
-  )
-  const contextOf = (sha: string) =>
-    Effect.suspend(() => {
-      const known = bySha.get(sha)
-      if (known !== undefined) return Effect.succeed(known)
-      return commitContext(settings, repository, sha, config).pipe(
-        Effect.tap((context) => Effect.sync(() => void bySha.set(sha, context))),
-      )
-    })
-  const issues = config.issues
-    ? list(
-        settings,
-        `/repos/${repository}/issues`,
-        {
-          state: 'all',
-          sort: 'updated',
-          direction: 'desc',
-          per_page: perPage,
-          ...(since === undefined ? {} : { since }),
-        },
-        Schema.Array(Issue),
-      ).pipe(
-        Stream.flatMap((page) => Stream.fromIterable(page)),
-        Stream.filter((issue) => issue.pull_request === undefined),
-        Stream.mapEffect(
-          (issue) =>
-            list(
-              settings,
-              `/repos/${repository}/issues/${issue.number}/timeline`,
-              { per_page: perPage },
-              Schema.Array(TimelineEvent),
-            ).pipe(
-              Stream.runCollect,
-              Effect.map((pages) =>
-                issueEvents(repository, issue, [...pages].flat(), stages, config.issueKeyPattern),
-              ),
-            ),
-          { concurrency: CONCURRENCY },
-        ),
-      )
-    : Stream.empty
-  const runs = list(
-    settings,
-    `/repos/${repository}/actions/runs`,
-    { per_page: perPage, ...(since === undefined ? {} : { created: `>=${since}` }) },
-    WorkflowRunPage,
-  ).pipe(
-    Stream.flatMap((page) => Stream.fromIterable(page.workflow_runs)),
-    Stream.mapEffect(
-      (run) =>
-        Effect.all([
-          contextOf(run.head_sha),
-          list(
-            settings,
-            `/repos/${repository}/actions/runs/${run.id}/jobs`,
-            { per_page: perPage },
-            JobPage,
-          ).pipe(Stream.runCollect),
-        ]).pipe(
-          Effect.map(([context, pages]) =>
-            runEvents(
-              context,
-              run,
-              [...pages].flatMap((page) => page.jobs),
-              stages,
-            ),
+        timelineOf(sync, pull.number, 'pull request gone').pipe(
+          Effect.map(
+            Either.match({
+              onLeft: (reason) => itemsOf([], [reason]),
+              onRight: (timeline) => {
+                const context = pullContext(sync.repository, pull, timeline, sync.config)
+                sync.joins.add(context, [
+                  ...timeline.flatMap((event) =>
+                    event.event === 'committed' && event.sha !== undefined ? [event.sha] : [],
+                  ),
+                  pull.head.sha,
+                  ...(pull.merged_at !== null && pull.merge_commit_sha !== null
+                    ? [pull.merge_commit_sha]
+                    : []),
+                ])
+                return itemsOf(pullEvents(sync.repository, pull, timeline, sync.stages, sync.config))
+              },
+            }),
           ),
         ),
       { concurrency: CONCURRENCY },
     ),
   )
-  const deployments = list(
-    settings,
-    `/repos/${repository}/deployments`,
-    { per_page: perPage },
-    Schema.Array(Deployment),
+
+/** Issues updated since the checkpoint, with their timelines (with `issues: true`). */
+const issues = (sync: RepositorySync) =>
+  list(
+    sync,
+    `/repos/${sync.repository}/issues`,
+    {
+      state: 'all',
+      sort: 'updated',
+      direction: 'desc',
+      ...(sync.since === undefined ? {} : { since: sync.since }),
+    },
+    Schema.Array(Issue),
   ).pipe(
     Stream.flatMap((page) => Stream.fromIterable(page)),
-    Stream.takeWhile((deployment) => after(deployment.created_at, since)),
+    Stream.filter((issue) => issue.pull_request === undefined),
     Stream.mapEffect(
-      (deployment) =>
-        Effect.all([
-          contextOf(deployment.sha),
-          list(
-            settings,
-            `/repos/${repository}/deployments/${deployment.id}/statuses`,
-            { per_page: perPage },
-            Schema.Array(DeploymentStatus),
-          ).pipe(Stream.runCollect),
-        ]).pipe(
-          Effect.map(([context, pages]) =>
-            deploymentEvents(
-              context,
-              deployment,
-              [...pages].flat(),
-              stages,
-              config.doneAt === 'production-deploy',
-            ),
+      (issue) =>
+        timelineOf(sync, issue.number, 'issue deleted').pipe(
+          Effect.map(
+            Either.match({
+              onLeft: (reason) => itemsOf([], [reason]),
+              onRight: (timeline) =>
+                itemsOf(
+                  issueEvents(sync.repository, issue, timeline, sync.stages, sync.config.issueKeyPattern),
+                ),
+            }),
           ),
         ),
       { concurrency: CONCURRENCY },
     ),
   )
-  return pulls.pipe(
-    Stream.concat(issues),
-    Stream.concat(runs),
-    Stream.concat(deployments),
-    Stream.flatMap((events) =>
-      Stream.fromIterable(events.map((event) => ({ _tag: 'Event', event }) as const)),
-    ),
-  )
-}
 
 /**
- * The whole backfill: each repository in turn, then a checkpoint recording when its sync began,
- * so that the next sync fetches only what changed since.
+ * The whole backfill, each repository in turn: pull requests updated since the checkpoint with
+ * their timelines, issues updated since it with theirs (with `issues: true`), the workflow runs
+ * and deployments created since it and those still open then, joined to their pull requests by
+ * commit SHA; then a checkpoint recording when the repository's sync began and what the next one
+ * needs ({@link RepositoryState}), so that it fetches only what changed.
  *
  * @since 0.1.0
  * @category backfill
@@ -234,18 +108,46 @@ export const backfill = (
   onNotice?: HttpSettings['onNotice'],
 ): Stream.Stream<BackfillItem<GithubCheckpoint>, HttpError, HttpTransport> => {
   const settings = httpSettings(config, onNotice)
-  const done: Record<string, string> = { ...Option.getOrUndefined(checkpoint)?.repositories }
+  const stored = Option.getOrUndefined(checkpoint)
+  const done: Record<string, string> = { ...stored?.repositories }
+  const states: Record<string, RepositoryState> = { ...stored?.state }
   return Stream.fromIterable(config.repositories).pipe(
-    Stream.flatMap((repository) => {
-      const startedAt = new Date().toISOString()
-      const since = done[repository] ?? config.since
-      return Stream.concat(
-        backfillRepository(config, repository, since, stages, settings),
-        Stream.sync(() => {
-          done[repository] = startedAt
-          return { _tag: 'Checkpoint', checkpoint: { repositories: { ...done } } } as const
+    Stream.flatMap((repository) =>
+      Stream.unwrap(
+        Effect.sync(() => {
+          const startedAt = new Date().toISOString()
+          const previous = states[repository] ?? emptyState
+          const sync: RepositorySync = {
+            config,
+            repository,
+            settings,
+            stages,
+            since: done[repository] ?? config.since,
+            startedAt,
+            previous,
+            joins: makeJoinIndex(previous.joins),
+          }
+          const rest = Effect.all([syncRuns(sync), syncDeployments(sync)], { concurrency: 1 }).pipe(
+            Effect.map(([runs, deployments]) => {
+              done[repository] = startedAt
+              states[repository] = boundState(
+                { joins: sync.joins.entries(), ...runs.state, ...deployments.state },
+                Date.parse(startedAt),
+              )
+              const next: BackfillItem<GithubCheckpoint> = {
+                _tag: 'Checkpoint',
+                checkpoint: { repositories: { ...done }, state: { ...states } },
+              }
+              return [...runs.items, ...deployments.items, next]
+            }),
+          )
+          return pulls(sync).pipe(
+            Stream.concat(config.issues ? issues(sync) : Stream.empty),
+            Stream.flatMap((items) => Stream.fromIterable(items)),
+            Stream.concat(Stream.fromIterableEffect(rest)),
+          )
         }),
-      )
-    }),
+      ),
+    ),
   )
 }

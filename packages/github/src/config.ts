@@ -1,4 +1,5 @@
 import { Schema } from 'effect'
+import { defaultRunFilter, RunFilter } from './runFilter.js'
 
 const Repository = Schema.String.pipe(
   Schema.pattern(/^[\w.-]+\/[\w.-]+$/, { message: () => 'a repository is written OWNER/NAME' }),
@@ -22,10 +23,16 @@ export const GithubConfig = Schema.Struct({
    * references it, and the pull requests that close it (`Closes #12`) add their stages to it.
    */
   issues: Schema.optionalWith(Schema.Boolean, { default: () => false }),
-  /** Where an item is done: its first successful production deployment, or its merge. */
-  doneAt: Schema.optionalWith(Schema.Literal('production-deploy', 'merge'), {
-    default: () => 'production-deploy' as const,
+  /**
+   * Which done candidates to emit: `auto` (default) emits both the merge and the first successful
+   * production deployment, each marked in `attributes.doneRule`, and the analysis picks per
+   * repository; `merge` or `production-deploy` emits only that one.
+   */
+  doneAt: Schema.optionalWith(Schema.Literal('auto', 'merge', 'production-deploy'), {
+    default: () => 'auto' as const,
   }),
+  /** Which workflow runs are delivery work (CI stays); by default those of pushes and pull requests. */
+  runs: Schema.optionalWith(RunFilter, { default: () => defaultRunFilter }),
   /** Sync only what changed after this instant (the first sync; later ones use the checkpoint). */
   since: Schema.optional(Schema.String),
   perPage: Schema.optionalWith(Schema.Number.pipe(Schema.int(), Schema.between(1, 100)), {
@@ -49,3 +56,14 @@ export type GithubConfig = typeof GithubConfig.Type
  * @category config
  */
 export type Correlation = Pick<GithubConfig, 'issueKeyPattern' | 'issues'>
+
+/**
+ * Whether the config asks for a kind of done candidate (`auto` asks for both).
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const emitsDone = (
+  config: Pick<GithubConfig, 'doneAt'>,
+  rule: 'merge' | 'production-deploy',
+): boolean => config.doneAt === 'auto' || config.doneAt === rule

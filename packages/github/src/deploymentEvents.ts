@@ -19,10 +19,41 @@ const FINAL: Record<string, 'success' | 'failure'> = {
 export const isProduction = (deployment: Deployment): boolean =>
   deployment.production_environment || /^prod(uction)?$/i.test(deployment.environment)
 
+const finalOf = (statuses: ReadonlyArray<DeploymentStatus>) =>
+  [...statuses]
+    .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at))
+    .find((status) => status.state in FINAL)
+
+/**
+ * When a production deployment succeeded (its final status is `success`), else undefined: the
+ * item's done candidate when it is the item's first.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const productionSuccessAt = (
+  deployment: Deployment,
+  statuses: ReadonlyArray<DeploymentStatus>,
+): string | undefined => {
+  const final = finalOf(statuses)
+  return isProduction(deployment) && final?.state === 'success' ? final.created_at : undefined
+}
+
+/**
+ * Whether a deployment will change no more: it has a final status, or was made `inactive` by a
+ * later one. An unsettled deployment is fetched again by the next sync.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const isSettled = (statuses: ReadonlyArray<DeploymentStatus>): boolean =>
+  statuses.some((status) => status.state in FINAL || status.state === 'inactive')
+
 /**
  * A deployment as a wait (created until it runs: a required reviewer, a free runner) and a deploy
- * stay (running until its final status, with the outcome), both tagged with the environment. A
- * successful production deployment also marks the item done when the config says so.
+ * stay (running until its final status, with the outcome), both tagged with the environment.
+ * With `done`, when it is the item's first successful production deployment, it also yields the
+ * item's done candidate, marked `doneRule: "production-deploy"`.
  *
  * @since 0.1.0
  * @category mapping
@@ -32,10 +63,10 @@ export const deploymentEvents = (
   deployment: Deployment,
   statuses: ReadonlyArray<DeploymentStatus>,
   stages: StageMapping,
-  doneAtProduction: boolean,
+  done: boolean,
 ): StageEventEncoded[] => {
   const ordered = [...statuses].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at))
-  const final = ordered.find((status) => status.state in FINAL)
+  const final = finalOf(statuses)
   const running = ordered.find((status) => RUNNING.has(status.state))?.created_at ?? final?.created_at
   const production = isProduction(deployment)
   const attributes = { environment: deployment.environment, production, deploymentId: deployment.id }
@@ -73,8 +104,13 @@ export const deploymentEvents = (
       ),
     )
   }
-  if (doneAtProduction && production && final?.state === 'success') {
-    events.push(stageEvent(context, `${key}:done`, stages.done!, 'enter', final.created_at))
+  const succeeded = productionSuccessAt(deployment, statuses)
+  if (done && succeeded !== undefined) {
+    events.push(
+      stageEvent(context, `${key}:done`, stages.done!, 'enter', succeeded, {
+        attributes: { doneRule: 'production-deploy' },
+      }),
+    )
   }
   return events
 }

@@ -43,7 +43,8 @@ export const stageEvent = (
 })
 
 /**
- * A stay as an enter and, when it ended, an exit.
+ * A stay as an enter and, when it ended, an exit. `attributes` go on both, `exitAttributes` on
+ * the exit only (how the stay ended: `abandoned`), `outcome` on the exit.
  *
  * @since 0.1.0
  * @category mapping
@@ -54,10 +55,19 @@ export const stayEvents = (
   stage: string,
   enter: string,
   exit: string | undefined,
-  extra: Partial<Pick<StageEventEncoded, 'outcome' | 'attributes'>> = {},
+  extra: Partial<Pick<StageEventEncoded, 'outcome' | 'attributes'>> & {
+    readonly exitAttributes?: NonNullable<StageEventEncoded['attributes']>
+  } = {},
 ): StageEventEncoded[] => [
   stageEvent(context, key, stage, 'enter', enter, {
     ...(extra.attributes === undefined ? {} : { attributes: extra.attributes }),
   }),
-  ...(exit === undefined ? [] : [stageEvent(context, key, stage, 'exit', exit, extra)]),
+  ...(exit === undefined
+    ? []
+    : [
+        stageEvent(context, key, stage, 'exit', exit, {
+          ...(extra.outcome === undefined ? {} : { outcome: extra.outcome }),
+          attributes: { ...extra.attributes, ...extra.exitAttributes },
+        }),
+      ]),
 ]

@@ -5,7 +5,8 @@
  * @since 0.1.0
  */
 import { defineAdapter } from '@herbie/core'
-import { backfill, GithubCheckpoint } from './backfill.js'
+import { backfill } from './backfill.js'
+import { GithubCheckpoint } from './checkpoint.js'
 import { GithubConfig } from './config.js'
 import { defaultStages } from './mapping.js'
 import { mapDelivery, verifyDelivery } from './webhook.js'
@@ -16,20 +17,32 @@ export {
   decodeBody,
   Issue,
   Job,
+  JobPage,
   Pull,
   TimelineEvent,
   WorkflowRun,
+  WorkflowRunPage,
 } from './api.js'
-export { backfill, backfillRepository, GithubCheckpoint } from './backfill.js'
+export { backfill } from './backfill.js'
+export {
+  boundState,
+  CHECKPOINT_LIMITS,
+  emptyState,
+  GithubCheckpoint,
+  RepositoryState,
+  StoredContext,
+} from './checkpoint.js'
+export { type CiStays, ciStays, type OpenStay, runKey } from './ciStays.js'
 export { closingIssue } from './closingIssue.js'
 export { bareCommitContext, commitContext } from './commitContext.js'
-export { type Correlation, GithubConfig } from './config.js'
-export { deploymentEvents, isProduction } from './deploymentEvents.js'
+export { type Correlation, emitsDone, GithubConfig } from './config.js'
+export { deploymentEvents, isProduction, isSettled, productionSuccessAt } from './deploymentEvents.js'
 export { type EventContext, stageEvent, stayEvents } from './event.js'
 export { issueContext, issueEvents } from './issueEvents.js'
 export { defaultStages, type GithubFact, issueKeys, pullItemId } from './mapping.js'
 export { mergedEvent, pullContext, pullEvents } from './pullEvents.js'
-export { runEvents, runKey, runOutcome } from './runEvents.js'
+export { type RunAttempt, runAttempts, runOutcome, worstOutcome } from './runAttempts.js'
+export { countsAsDelivery, DELIVERY_EVENTS, defaultRunFilter, RunFilter } from './runFilter.js'
 export { httpSettings } from './settings.js'
 export { signatureProblem } from './signature.js'
 export { mapDelivery, verifyDelivery } from './webhook.js'
@@ -42,6 +55,7 @@ export { mapDelivery, verifyDelivery } from './webhook.js'
  */
 export const githubAdapter = defineAdapter({
   name: 'github',
+  joinsTo: 'a pull request',
   config: GithubConfig,
   checkpoint: GithubCheckpoint,
   checkpointKey: (config) => [...config.repositories].sort().join(','),

@@ -1,7 +1,7 @@
 import type { StageEventEncoded, StageMapping } from '@herbie/core'
 import type { Pull, TimelineEvent } from './api.js'
 import { closingIssue } from './closingIssue.js'
-import type { Correlation, GithubConfig } from './config.js'
+import { type Correlation, emitsDone, type GithubConfig } from './config.js'
 import { type EventContext, stageEvent, stayEvents } from './event.js'
 import { issueKeys, pullItemId } from './mapping.js'
 import { earliest } from './time.js'
@@ -65,7 +65,7 @@ export const pullContext = (
 }
 
 /**
- * The item done at a pull request's merge (with `doneAt: 'merge'`).
+ * The item's merge done candidate: a `done` enter at the merge, marked `doneRule: "merge"`.
  *
  * @since 0.1.0
  * @category mapping
@@ -74,12 +74,14 @@ export const mergedEvent = (
   context: EventContext,
   stages: StageMapping,
   mergedAt: string,
-): StageEventEncoded => stageEvent(context, 'merge:done', stages.done!, 'enter', mergedAt)
+): StageEventEncoded =>
+  stageEvent(context, 'merge:done', stages.done!, 'enter', mergedAt, { attributes: { doneRule: 'merge' } })
 
 /**
  * The stage events of one pull request's life: coding (first commit to ready), waiting for review
- * (ready to first review), in review (first review to approval, or to merge), and done at the
- * merge when the config says so. A pull request closed unmerged leaves its open stage at the close.
+ * (ready to first review), in review (first review to approval, or to merge), and the merge done
+ * candidate (with `doneAt` `auto` or `merge`). A pull request closed unmerged is abandoned: its
+ * open stage exits at the close marked `abandoned` (and `closedUnmerged`), and it is never done.
  *
  * @since 0.1.0
  * @category mapping
@@ -103,7 +105,9 @@ export const pullEvents = (
     .sort((a, b) => Date.parse(a.submitted_at!) - Date.parse(b.submitted_at!))
   const end = pull.merged_at ?? pull.closed_at ?? undefined
   const closed =
-    pull.merged_at === null && pull.closed_at !== null ? { attributes: { closedUnmerged: true } } : {}
+    pull.merged_at === null && pull.closed_at !== null
+      ? { exitAttributes: { closedUnmerged: true, abandoned: true } }
+      : {}
   const firstReview = reviews[0]?.submitted_at ?? undefined
   const approvals = reviews.filter((review) => review.state?.toLowerCase() === 'approved')
   const approval = approvals.at(-1)?.submitted_at ?? undefined
@@ -133,11 +137,12 @@ export const pullEvents = (
   if (firstReview !== undefined) {
     events.push(
       ...stayEvents(context, 'in-review', stages['pr.in-review']!, firstReview, approval ?? end, {
-        attributes: { changesRequested, ...(approval === undefined ? closed.attributes : {}) },
+        attributes: { changesRequested },
+        ...(approval === undefined ? closed : {}),
       }),
     )
   }
-  if (config.doneAt === 'merge' && pull.merged_at !== null)
+  if (emitsDone(config, 'merge') && pull.merged_at !== null)
     events.push(mergedEvent(context, stages, pull.merged_at))
   return events
 }

@@ -1,10 +1,29 @@
+const pick =
+  (better: (a: number, b: number) => boolean) =>
+  (times: ReadonlyArray<string | null | undefined>): string | undefined =>
+    times
+      .filter((time): time is string => typeof time === 'string')
+      .reduce<string | undefined>(
+        (best, time) => (best === undefined || better(Date.parse(time), Date.parse(best)) ? time : best),
+        undefined,
+      )
+
 /**
  * The earliest of some ISO instants, ignoring the missing ones.
  *
  * @since 0.1.0
  * @category mapping
  */
-export const earliest = (times: ReadonlyArray<string | null | undefined>): string | undefined =>
-  times
-    .filter((time): time is string => typeof time === 'string')
-    .sort((a, b) => Date.parse(a) - Date.parse(b))[0]
+export const earliest: (times: ReadonlyArray<string | null | undefined>) => string | undefined = pick(
+  (a, b) => a < b,
+)
+
+/**
+ * The latest of some ISO instants, ignoring the missing ones.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const latest: (times: ReadonlyArray<string | null | undefined>) => string | undefined = pick(
+  (a, b) => a > b,
+)

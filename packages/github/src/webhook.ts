@@ -7,15 +7,19 @@ import {
   type WebhookDelivery,
   WebhookRejected,
 } from '@herbie/core'
-import { Effect, Redacted, Schema } from 'effect'
-import { Deployment, DeploymentStatus, decodeBody, Pull, WorkflowRun } from './api.js'
-import { bareCommitContext, commitContext } from './commitContext.js'
-import type { GithubConfig } from './config.js'
+import { Effect, Either, Redacted, Schema, Stream } from 'effect'
+import { Deployment, DeploymentStatus, decodeBody, Pull, WorkflowRun, WorkflowRunPage } from './api.js'
+import { ciStays } from './ciStays.js'
+import { commitContext } from './commitContext.js'
+import { emitsDone, type GithubConfig } from './config.js'
 import { deploymentEvents } from './deploymentEvents.js'
 import { type EventContext, stageEvent } from './event.js'
-import { pullItemId } from './mapping.js'
+import { unlessGone } from './gone.js'
 import { mergedEvent, pullContext } from './pullEvents.js'
-import { runEvents, runKey } from './runEvents.js'
+import { getOne, type Http, list } from './repositorySync.js'
+import { runAttempts } from './runAttempts.js'
+import { countsAsDelivery } from './runFilter.js'
+import { jobsOf } from './runSync.js'
 import { httpSettings } from './settings.js'
 import { signatureProblem } from './signature.js'
 
@@ -54,15 +58,39 @@ const ReviewHook = Schema.Struct({
 const RunHook = Schema.Struct({ action: Schema.String, workflow_run: WorkflowRun, repository: Repository })
 const JobHook = Schema.Struct({
   action: Schema.String,
-  workflow_job: Schema.Struct({
-    run_id: Schema.Number,
-    run_attempt: Schema.optionalWith(Schema.Number, { default: () => 1 }),
-    workflow_name: Schema.optional(Schema.NullOr(Schema.String)),
-    head_sha: Schema.String,
-    started_at: Schema.NullOr(Schema.String),
-  }),
+  workflow_job: Schema.Struct({ run_id: Schema.Number, head_sha: Schema.String }),
   repository: Repository,
 })
+
+/**
+ * The CI stays of a commit as the backfill builds them: every run of the commit the filter
+ * counts (`GET /actions/runs?head_sha=`), with the jobs of each attempt, united by overlap. A
+ * delivery about one run thus yields the stay it belongs to under the key the backfill gives it.
+ * Runs of other commits of the pull request that overlap these are united only by the backfill.
+ */
+const commitStays = (
+  http: Http,
+  repository: string,
+  sha: string,
+  context: EventContext,
+  stages: StageMapping,
+): Effect.Effect<ReadonlyArray<StageEventEncoded>, HttpError, HttpTransport> =>
+  list(http, `/repos/${repository}/actions/runs`, { head_sha: sha }, WorkflowRunPage).pipe(
+    Stream.runCollect,
+    Effect.map((pages) =>
+      [...pages]
+        .flatMap((page) => page.workflow_runs)
+        .filter((run) => countsAsDelivery(http.config.runs, run)),
+    ),
+    Effect.flatMap((runs) =>
+      Effect.forEach(runs, (run) =>
+        jobsOf(http, repository, run).pipe(
+          Effect.map((jobs) => (Either.isRight(jobs) ? runAttempts(run, jobs.right) : [])),
+        ),
+      ),
+    ),
+    Effect.map((attempts) => ciStays(context, stages['actions.run']!, attempts.flat()).events),
+  )
 const DeploymentStatusHook = Schema.Struct({
   action: Schema.String,
   deployment_status: DeploymentStatus,
@@ -83,11 +111,12 @@ const parse = (delivery: WebhookDelivery) =>
 
 /**
  * Maps a verified delivery to stage events with the same ids the backfill gives the same facts,
- * so webhooks and syncs never double count: `pull_request` (opened ready, ready_for_review,
- * merged), `pull_request_review` (first review, approval), `workflow_run`, `workflow_job` (the
- * first job in progress starts the run's CI stay), `deployment_status`. A run or deployment whose
- * payload names no pull request is joined to one through `GET /commits/{sha}/pulls`, as the
- * backfill does. Other events (`ping`, `check_run`...) map to nothing.
+ * so webhooks and syncs never double count: `pull_request` (opened ready, ready_for_review, the
+ * merge done candidate), `pull_request_review` (first review, approval), `workflow_run` and
+ * `workflow_job` (a job in progress: the CI stays of the run's commit, see the run filter),
+ * `deployment_status`. Runs and deployments join their pull request through
+ * `GET /commits/{sha}/pulls`, as the backfill does. Other events (`ping`, `check_run`...) map to
+ * nothing.
  *
  * @since 0.1.0
  * @category webhooks
@@ -100,13 +129,9 @@ export const mapDelivery = (
   Effect.gen(function* () {
     const event = delivery.headers['x-github-event'] ?? ''
     const payload = yield* parse(delivery)
-    const itemOf = (repository: string, sha: string, pull: number | undefined) =>
-      pull === undefined
-        ? commitContext(httpSettings(config), repository, sha, config)
-        : Effect.succeed<EventContext>({
-            ...bareCommitContext(repository, sha),
-            itemId: pullItemId(repository, pull),
-          })
+    const http = { settings: httpSettings(config), config }
+    const itemOf = (repository: string, sha: string) =>
+      commitContext(http.settings, repository, sha, config).pipe(Effect.map(({ context }) => context))
     if (event === 'pull_request') {
       const hook = yield* decodeBody(PullRequestHook, 'pull_request webhook', payload)
       const repository = hook.repository.full_name
@@ -118,7 +143,7 @@ export const mapDelivery = (
       ]
       if (hook.action === 'opened' && !pull.draft) return ready(pull.created_at)
       if (hook.action === 'ready_for_review') return ready(pull.updated_at)
-      if (hook.action === 'closed' && pull.merged_at !== null && config.doneAt === 'merge') {
+      if (hook.action === 'closed' && pull.merged_at !== null && emitsDone(config, 'merge')) {
         return [mergedEvent(context, stages, pull.merged_at)]
       }
       return []
@@ -139,36 +164,43 @@ export const mapDelivery = (
     if (event === 'workflow_run') {
       const hook = yield* decodeBody(RunHook, 'workflow_run webhook', payload)
       const run = hook.workflow_run
-      const context = yield* itemOf(hook.repository.full_name, run.head_sha, run.pull_requests[0]?.number)
-      return runEvents(context, run, [], stages)
+      if (!countsAsDelivery(config.runs, run)) return []
+      const repository = hook.repository.full_name
+      return yield* commitStays(
+        http,
+        repository,
+        run.head_sha,
+        yield* itemOf(repository, run.head_sha),
+        stages,
+      )
     }
     if (event === 'workflow_job') {
       const hook = yield* decodeBody(JobHook, 'workflow_job webhook', payload)
       const job = hook.workflow_job
-      if (hook.action !== 'in_progress' || job.started_at === null) return []
-      const context = yield* itemOf(hook.repository.full_name, job.head_sha, undefined)
-      return [
-        stageEvent(
-          context,
-          runKey(job.run_id, job.run_attempt),
-          stages['actions.run']!,
-          'enter',
-          job.started_at,
-          {
-            attributes: { workflow: job.workflow_name ?? 'workflow', runId: job.run_id },
-          },
-        ),
-      ]
+      if (hook.action !== 'in_progress') return []
+      const repository = hook.repository.full_name
+      const run = yield* unlessGone(
+        getOne(http, `/repos/${repository}/actions/runs/${job.run_id}`, WorkflowRun),
+        'run deleted',
+      )
+      if (Either.isLeft(run) || !countsAsDelivery(config.runs, run.right)) return []
+      return yield* commitStays(
+        http,
+        repository,
+        job.head_sha,
+        yield* itemOf(repository, job.head_sha),
+        stages,
+      )
     }
     if (event === 'deployment_status') {
       const hook = yield* decodeBody(DeploymentStatusHook, 'deployment_status webhook', payload)
-      const context = yield* itemOf(hook.repository.full_name, hook.deployment.sha, undefined)
+      const context = yield* itemOf(hook.repository.full_name, hook.deployment.sha)
       return deploymentEvents(
         context,
         hook.deployment,
         [hook.deployment_status],
         stages,
-        config.doneAt === 'production-deploy',
+        emitsDone(config, 'production-deploy'),
       )
     }
     return []

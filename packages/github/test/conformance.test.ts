@@ -15,7 +15,11 @@ adapterConformance(githubAdapter, {
     webhookSecret: 'herbie-test-secret',
   },
   handlers: storyHandlers(),
-  minEvents: 26,
+  minEvents: 27,
+  enrichment: [
+    { url: 'https://api.github.com/repos/acme/payments/actions/runs/:id/jobs', status: 404 },
+    { url: 'https://api.github.com/repos/acme/payments/deployments/:id/statuses', status: 404 },
+  ],
   webhooks: [
     signed(
       'pull_request',

@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs'
 import {
   type Adapter,
   decodeConfig,
+  defaultValueStream,
   FetchTransport,
+  foldTimelines,
+  indexStream,
+  makeEventLog,
   memoryCheckpointStore,
   runBackfill,
   type StageEventEncoded,
+  validateEvent,
 } from '@herbie/core'
 import { Effect, Layer } from 'effect'
 import { HttpResponse, http } from 'msw'
+import { answer, type FakeRepository } from './fakeRepository.js'
 
 export const API = 'https://api.github.com'
 export const fixture = (name: string): unknown =>
@@ -76,12 +82,25 @@ export const storyHandlers = ({
     )
   }),
   http.get(`${API}/repos/acme/payments/actions/runs`, ({ request }) => {
-    // Honours `created=>=ISO` as GitHub does.
-    const created = new URL(request.url).searchParams.get('created')
+    // Honours `created=>=ISO` and `head_sha` as GitHub does.
+    const query = new URL(request.url).searchParams
+    const created = query.get('created')
+    const sha = query.get('head_sha')
     const since = created === null ? 0 : Date.parse(created.replace('>=', ''))
-    const page = fixture('actions-runs.json') as { workflow_runs: Array<{ created_at: string }> }
-    const runs = page.workflow_runs.filter((run) => Date.parse(run.created_at) >= since)
+    const page = fixture('actions-runs.json') as {
+      workflow_runs: Array<{ created_at: string; head_sha: string }>
+    }
+    const runs = page.workflow_runs.filter(
+      (run) => Date.parse(run.created_at) >= since && (sha === null || run.head_sha === sha),
+    )
     return HttpResponse.json({ total_count: runs.length, workflow_runs: runs })
+  }),
+  http.get(`${API}/repos/acme/payments/actions/runs/:id`, ({ params }) => {
+    const page = fixture('actions-runs.json') as { workflow_runs: Array<{ id: number }> }
+    const run = page.workflow_runs.find((candidate) => String(candidate.id) === params.id)
+    return run === undefined
+      ? HttpResponse.json(fixture('errors/404.json') as object, { status: 404 })
+      : HttpResponse.json(run)
   }),
   http.get(`${API}/repos/acme/payments/actions/runs/:id/jobs`, ({ params }) =>
     HttpResponse.json(
@@ -137,7 +156,10 @@ export const sync = <C, CI, K, KI>(
     return { events, summary }
   }).pipe(Effect.provide(Layer.merge(store, FetchTransport)))
 
-/** PR #87's life as `at stage type [outcome]` lines, sorted: what the backfill must yield for it. */
+/**
+ * PR #87's life as `at stage type [outcome]` lines, sorted: what the backfill must yield for it,
+ * with both done candidates (the merge at 14:30:05, the production deployment at 16:04:41).
+ */
 export const PR_87_LIFE = [
   '2026-03-03T10:40:12Z develop enter',
   '2026-03-04T15:52:10Z ci enter',
@@ -149,6 +171,7 @@ export const PR_87_LIFE = [
   '2026-03-05T11:04:02Z ci enter',
   '2026-03-05T11:19:47Z ci exit success',
   '2026-03-05T14:08:51Z review exit',
+  '2026-03-05T14:30:05Z done enter',
   '2026-03-05T14:30:20Z ci enter',
   '2026-03-05T14:44:02Z ci exit success',
   '2026-03-05T14:45:00Z deploy-queue enter',
@@ -161,3 +184,35 @@ export const PR_87_LIFE = [
   '2026-03-05T16:04:41Z deploy exit success',
   '2026-03-05T16:04:41Z done enter',
 ]
+
+/** The fake repository behind msw: every request answered as GitHub would (see fakeRepository.ts). */
+export const repositoryHandlers = (repository: FakeRepository) => [
+  http.get(`${API}/*`, ({ request }) => {
+    const { status, body, headers } = answer(repository, new URL(request.url))
+    return HttpResponse.json(body as object, { status, ...(headers === undefined ? {} : { headers }) })
+  }),
+]
+
+/** The timeline warnings of core's fold for some events, over the default value stream. */
+export const foldWarnings = (events: ReadonlyArray<StageEventEncoded>) => {
+  const index = indexStream(defaultValueStream)
+  const log = makeEventLog(index)
+  for (const event of events) {
+    const at = validateEvent(event)
+    if (typeof at === 'number') log.add(event, at)
+  }
+  return foldTimelines(log.build().items, index).warnings.map((warning) => warning.message)
+}
+
+/** Each item's events of one stage as `type at [outcome] key=value...` lines, in time order. */
+export const stays = (events: ReadonlyArray<StageEventEncoded>, stage: string, itemId: string) =>
+  events
+    .filter((event) => event.itemId === itemId && event.stage === stage)
+    .sort(
+      (a, b) =>
+        Date.parse(a.at) - Date.parse(b.at) || Number(a.type === 'enter') - Number(b.type === 'enter'),
+    )
+    .map(
+      (event) =>
+        `${event.id.slice(itemId.length + 1)} ${event.at}${event.outcome === undefined ? '' : ` ${event.outcome}`}`,
+    )

@@ -164,12 +164,33 @@ describe('GitHub webhooks', () => {
     )
   })
 
-  it('a job going in progress starts its run in CI; a completed job adds nothing the run does not', async () => {
+  it("a job going in progress maps its commit's CI stays as the backfill has them; a completed job adds nothing", async () => {
     expect(await mapped('workflow_job', 'workflow_job.completed.json')).toEqual([])
+    // The run is fetched (GitHub has it completed by now): the stay enters at the first job's
+    // start, 11:04:02, not at this job's (11:09:06), under the id and time the backfill gives it.
     const events = await mapEvents(jobStarted())
     expect(events.map((e) => `${e.id} ${e.stage} ${e.at}`)).toEqual([
-      'github:acme/payments#87:run:13712044502:1:enter ci 2026-03-05T11:09:06Z',
+      'github:acme/payments#87:run:13712044502:1:enter ci 2026-03-05T11:04:02Z',
+      'github:acme/payments#87:run:13712044502:1:exit ci 2026-03-05T11:19:47Z',
     ])
+  })
+
+  it('a scheduled run maps to nothing, and costs no lookup', async () => {
+    const hook = JSON.parse(fixtureBytes('webhooks/workflow_run.completed.json').toString('utf8'))
+    hook.workflow_run = { ...hook.workflow_run, event: 'schedule', name: 'CodeQL' }
+    let lookups = 0
+    server.use(
+      http.all(`${API}/*`, () => {
+        lookups++
+        return undefined
+      }),
+    )
+    const events = await mapEvents({
+      headers: { 'x-github-event': 'workflow_run' },
+      rawBody: Buffer.from(JSON.stringify(hook)),
+    })
+    expect(events).toEqual([])
+    expect(lookups).toBe(0)
   })
 
   it('every id a delivery maps to is one the backfill gives the same fact', async () => {

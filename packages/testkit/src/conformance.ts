@@ -28,6 +28,12 @@ export interface ConformanceScenario {
   readonly webhooks?: ReadonlyArray<WebhookDelivery>
   /** The story yields at least this many events (default 1). */
   readonly minEvents?: number
+  /**
+   * Detail requests whose subject may be gone by the time the adapter asks (a pipeline's jobs, the
+   * pull requests of a commit), with the status the source then answers (404, 410, 422): each is
+   * answered so, and the sync must still succeed and report what it could not join.
+   */
+  readonly enrichment?: ReadonlyArray<{ readonly url: string; readonly status: number }>
 }
 
 /** Runs one backfill into an array; `store` carries checkpoints between runs. */
@@ -39,7 +45,7 @@ const collect = <C, CI, K, KI>(
   const events: StageEventEncoded[] = []
   const program = runBackfill(adapter, config, (batch) => Effect.sync(() => void events.push(...batch)))
   return Effect.runPromiseExit(program.pipe(Effect.provide(Layer.merge(store, FetchTransport)))).then(
-    (exit) => ({ exit, events }),
+    (exit) => ({ exit, events, unjoined: Exit.isSuccess(exit) ? exit.value.unjoined : [] }),
   )
 }
 
@@ -53,8 +59,9 @@ const failureTag = (exit: Exit.Exit<unknown, unknown>): string | undefined =>
  * with the schema; ids are deterministic and unique; each exit has its enter; a re-run yields the
  * same events; a sync cut off at any request and resumed yields the same set; a 429 is sat out;
  * errors are typed (401 → AuthFailed, lasting 5xx → Transient, a body that is not JSON →
- * MalformedPayload); webhooks verify and map to valid events whose ids the backfill of the same
- * story also yields (a webhook and a sync never count a fact twice), and a bad signature is
+ * MalformedPayload); a gone subject on each of the scenario's `enrichment` requests (404, 422...)
+ * leaves the sync going and is counted as unjoined; webhooks verify and map to valid events whose
+ * ids the backfill of the same story also yields (a webhook and a sync never count a fact twice), and a bad signature is
  * rejected before the body is read. Webhook mapping runs against the scenario's handlers, so an
  * adapter may look up what a payload leaves out. Call it in a file of its own:
  * it starts its own msw server.
@@ -135,6 +142,15 @@ export const adapterConformance = <C, CI, K, KI>(
       server.use(malformed('*'))
       expect(failureTag((await collect(adapter, config())).exit)).toBe('MalformedPayload')
     })
+
+    for (const { url, status } of scenario.enrichment ?? []) {
+      it(`a ${status} on the detail request ${url} does not fail the sync; the fact is counted as unjoined`, async () => {
+        server.use(failFirst(url, Number.POSITIVE_INFINITY, status))
+        const { exit, unjoined } = await collect(adapter, config())
+        expect(failureTag(exit)).toBeUndefined()
+        expect(unjoined.reduce((sum, entry) => sum + entry.count, 0)).toBeGreaterThan(0)
+      })
+    }
 
     const webhook = adapter.webhook
     if (webhook !== undefined && scenario.webhooks !== undefined && scenario.webhooks.length > 0) {

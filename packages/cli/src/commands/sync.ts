@@ -5,7 +5,7 @@ import { ConfigFileInvalid } from '../config/ConfigFileInvalid.js'
 import { loadAdapter } from '../config/loadAdapter.js'
 import { findConfig, loadConfig } from '../config/loadConfig.js'
 import { eventAppender } from '../output/appendEvents.js'
-import { runSource } from '../sync/runSource.js'
+import { runSource, unjoinedLine } from '../sync/runSource.js'
 import { SourcesFailed } from '../sync/SourcesFailed.js'
 import { verbose } from './options.js'
 import { syncGithubCommand } from './syncGithub.js'
@@ -76,6 +76,8 @@ export const syncCommand = Command.make('sync', { config, source, out, verbose }
         yield* Console.error(
           `[${name}] synced with ${source.loaded.adapter.name}: ${result.right.pages} pages, ${result.right.events} events`,
         )
+        const unjoined = unjoinedLine(source, result.right)
+        if (unjoined !== undefined) yield* Console.error(`[${name}] ${unjoined}`)
       }
     }
     yield* Console.error(

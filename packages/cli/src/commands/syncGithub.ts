@@ -2,7 +2,7 @@ import { Command, Options } from '@effect/cli'
 import { Console, Effect, Option } from 'effect'
 import { loadAdapter } from '../config/loadAdapter.js'
 import { eventAppender } from '../output/appendEvents.js'
-import { runSource } from '../sync/runSource.js'
+import { runSource, unjoinedLine } from '../sync/runSource.js'
 import { verbose } from './options.js'
 
 const repo = Options.text('repo').pipe(
@@ -33,9 +33,9 @@ const checkpoints = Options.text('checkpoints').pipe(
   Options.withDescription('Where checkpoints are kept.'),
   Options.withDefault('.herbie/checkpoints'),
 )
-const doneAt = Options.choice('done-at', ['production-deploy', 'merge']).pipe(
+const doneAt = Options.choice('done-at', ['auto', 'production-deploy', 'merge']).pipe(
   Options.withDescription(
-    'When an item is done: its first successful production deployment (default) or its merge.',
+    'Which done candidates to write: both (auto, the default; the analysis picks per repository), or only the first successful production deployment, or only the merge.',
   ),
   Options.optional,
 )
@@ -67,14 +67,13 @@ export const syncGithubCommand = Command.make(
       }
       const github = yield* loadAdapter('github', '.', 'herbie sync github', 'adapter')
       const appender = yield* eventAppender(options.out)
-      const summary = yield* runSource(
-        { loaded: github, options: raw, stages: {} },
-        appender,
-        options.checkpoints,
-      )
+      const source = { loaded: github, options: raw, stages: {} }
+      const summary = yield* runSource(source, appender, options.checkpoints)
       yield* Console.error(
         `synced ${options.repo.join(', ')}: ${summary.pages} pages, ${summary.events} events, ${appender.counts.written} written to ${options.out}, ${appender.counts.alreadyThere} already there`,
       )
+      const unjoined = unjoinedLine(source, summary)
+      if (unjoined !== undefined) yield* Console.error(unjoined)
     }),
 ).pipe(
   Command.withDescription('Backfill GitHub pull requests, Actions runs and deployments into an NDJSON file.'),

@@ -1,4 +1,4 @@
-import type { BackfillSummary, HttpNotice, StageMapping } from '@herbie/core'
+import { type BackfillSummary, type HttpNotice, type StageMapping, unjoinedSentence } from '@herbie/core'
 import { Effect } from 'effect'
 import type { LoadedAdapter } from '../config/loadAdapter.js'
 import type { EventAppender } from '../output/appendEvents.js'
@@ -31,6 +31,17 @@ export interface Source {
 export interface SourceSummary extends BackfillSummary {
   readonly pages: number
 }
+
+/**
+ * The line that says what a source's sync could not join to its work items (`3 facts could not be
+ * joined to a pull request: 2 commit gone (422), 1 run deleted (404)`), or undefined when it
+ * joined everything. A plugin built on an older core reports no `unjoined`.
+ *
+ * @since 0.1.0
+ * @category sync
+ */
+export const unjoinedLine = (source: Source, summary: SourceSummary): string | undefined =>
+  unjoinedSentence(summary.unjoined ?? [], source.loaded.adapter.joinsTo)
 
 /**
  * Runs one source's incremental backfill into an event file through the `syncAdapter` of the

@@ -3,11 +3,14 @@ import type { StageEventEncoded } from '../event/StageEvent.js'
 import { type CheckpointFailed, CheckpointStore } from './checkpoint/CheckpointStore.js'
 import { type AdapterError, ConfigInvalid, MalformedPayload } from './errors.js'
 import type { HttpTransport } from './http/HttpTransport.js'
+import { addUnjoined, type UnjoinedCount } from './unjoined.js'
 
 /**
- * What a backfill stream yields: stage events, and now and then a checkpoint that covers every
- * event before it. A resumed sync starts from the last checkpoint; event ids are deterministic,
- * so events repeated after it are recognised as the same facts.
+ * What a backfill stream yields: stage events, now and then a checkpoint that covers every event
+ * before it, and counts of facts the adapter could not join to their work item (a commit
+ * force-pushed away, a run deleted since it was listed), by reason. A resumed sync starts from the
+ * last checkpoint; event ids are deterministic, so events repeated after it are recognised as the
+ * same facts.
  *
  * @since 0.1.0
  * @category adapter
@@ -15,6 +18,7 @@ import type { HttpTransport } from './http/HttpTransport.js'
 export type BackfillItem<K> =
   | { readonly _tag: 'Event'; readonly event: StageEventEncoded }
   | { readonly _tag: 'Checkpoint'; readonly checkpoint: K }
+  | ({ readonly _tag: 'Unjoined' } & UnjoinedCount)
 
 /**
  * The stage each source fact maps to (`pull_request.review` → `review`).
@@ -58,6 +62,11 @@ export class WebhookRejected extends Schema.TaggedError<WebhookRejected>()('Webh
  */
 export interface Adapter<C, CI, K, KI = unknown> {
   readonly name: string
+  /**
+   * What the adapter joins its facts to, in words, for the count of those it could not join
+   * (`a pull request`; default `a work item`).
+   */
+  readonly joinsTo?: string
   /** The adapter's options; secrets as `Schema.Redacted`. */
   readonly config: Schema.Schema<C, CI>
   /** The shape of its checkpoint, as stored. */
@@ -130,13 +139,16 @@ export const decodeConfig = <C, CI, K, KI>(
 export interface BackfillSummary {
   readonly events: number
   readonly checkpoints: number
+  /** The facts that could not be joined to their work item, by reason, in the order first seen. */
+  readonly unjoined: ReadonlyArray<UnjoinedCount>
 }
 
 /**
  * Runs a backfill incrementally: reads the adapter's checkpoint from the {@link CheckpointStore},
  * hands the events to `write` in batches, and stores each checkpoint only after `write` has taken
  * every event before it. A sync cut off half-way resumes from its last stored checkpoint and loses
- * nothing; events written after it come again with the same ids.
+ * nothing; events written after it come again with the same ids. The summary adds up the
+ * adapter's `Unjoined` counts by reason.
  *
  * @since 0.1.0
  * @category adapter
@@ -169,6 +181,7 @@ export const runBackfill = <C, CI, K, KI, E, R>(
     const pending: StageEventEncoded[] = []
     let events = 0
     let checkpoints = 0
+    let unjoined: ReadonlyArray<UnjoinedCount> = []
     const flush = Effect.suspend(() => {
       if (pending.length === 0) return Effect.void
       const batch = pending.splice(0, pending.length)
@@ -178,6 +191,10 @@ export const runBackfill = <C, CI, K, KI, E, R>(
     yield* adapter.backfill(config, checkpoint, { ...adapter.stages, ...overrides }).pipe(
       Stream.runForEach((item) => {
         if (item._tag === 'Event') return Effect.sync(() => void pending.push(item.event))
+        if (item._tag === 'Unjoined')
+          return Effect.sync(() => {
+            unjoined = addUnjoined(unjoined, item)
+          })
         return flush.pipe(
           Effect.zipRight(Schema.encode(adapter.checkpoint)(item.checkpoint).pipe(Effect.orDie)),
           Effect.flatMap((value) => store.set(key, value)),
@@ -186,5 +203,5 @@ export const runBackfill = <C, CI, K, KI, E, R>(
       }),
     )
     yield* flush
-    return { events, checkpoints }
+    return { events, checkpoints, unjoined }
   })

@@ -15,6 +15,7 @@ import {
   runBackfill,
   type StageEventEncoded,
   syncAdapter,
+  unjoinedSentence,
 } from '../../src/index.js'
 
 /** A source of 3 pages of 2 facts each; the checkpoint is the last page done. */
@@ -81,7 +82,7 @@ describe('runBackfill', () => {
     const { summary, saved } = await Effect.runPromise(
       program.pipe(Effect.provide(Layer.merge(store, FetchTransport))),
     )
-    expect(summary).toEqual({ events: 6, checkpoints: 3 })
+    expect(summary).toEqual({ events: 6, checkpoints: 3, unjoined: [] })
     expect(written.map((event) => event.id)).toEqual([
       'fake:a',
       'fake:b',
@@ -133,6 +134,45 @@ describe('runBackfill', () => {
   })
 })
 
+describe('facts an adapter could not join', () => {
+  const partial = defineAdapter({
+    ...fake,
+    name: 'partial',
+    joinsTo: 'a pull request',
+    backfill: () =>
+      Stream.fromIterable<BackfillItem<{ page: number }>>([
+        { _tag: 'Unjoined', reason: 'commit gone (422)', count: 1 },
+        { _tag: 'Unjoined', reason: 'run deleted (404)', count: 1 },
+        { _tag: 'Unjoined', reason: 'commit gone (422)', count: 1 },
+        { _tag: 'Checkpoint', checkpoint: { page: 1 } },
+      ]),
+  })
+
+  it('runBackfill adds them up by reason, in the order first seen; the sync still succeeds', async () => {
+    const { write } = collector()
+    const layer = Layer.merge(memoryCheckpointStore(), FetchTransport)
+    const summary = await Effect.runPromise(runBackfill(partial, decoded, write).pipe(Effect.provide(layer)))
+    expect(summary).toEqual({
+      events: 0,
+      checkpoints: 1,
+      unjoined: [
+        { reason: 'commit gone (422)', count: 2 },
+        { reason: 'run deleted (404)', count: 1 },
+      ],
+    })
+    expect(unjoinedSentence(summary.unjoined, partial.joinsTo)).toBe(
+      '3 facts could not be joined to a pull request: 2 commit gone (422), 1 run deleted (404)',
+    )
+  })
+
+  it('the sentence is singular for one fact, generic without joinsTo, and absent when all joined', () => {
+    expect(unjoinedSentence([{ reason: 'pipeline deleted (404)', count: 1 }])).toBe(
+      '1 fact could not be joined to a work item: 1 pipeline deleted (404)',
+    )
+    expect(unjoinedSentence([])).toBeUndefined()
+  })
+})
+
 describe('decodeConfig', () => {
   it('names the invalid field', async () => {
     const exit = await Effect.runPromiseExit(decodeConfig(fake, { project: 'PAY' }))
@@ -175,10 +215,10 @@ describe('syncAdapter (the promise API hosts run plugins with)', () => {
         void written.push(...events.map((e) => e.id)),
       checkpoints: dir,
     }
-    expect(await syncAdapter(fake, config, host)).toEqual({ events: 6, checkpoints: 3 })
+    expect(await syncAdapter(fake, config, host)).toEqual({ events: 6, checkpoints: 3, unjoined: [] })
     expect(written).toEqual(['fake:a', 'fake:b', 'fake:c', 'fake:d', 'fake:e', 'fake:f'])
     expect(readdirSync(dir)).toEqual(['fake_PAY.json'])
-    expect(await syncAdapter(fake, config, host)).toEqual({ events: 0, checkpoints: 0 })
+    expect(await syncAdapter(fake, config, host)).toEqual({ events: 0, checkpoints: 0, unjoined: [] })
   })
 
   it('applies stage overrides and rejects with the typed error itself', async () => {
