@@ -10,6 +10,8 @@
  * - lead times: #101 from its first commit 2026-05-04T09:00:00Z to its merge 14:00:00Z = 18000 s;
  *   #102 from 2026-05-05T10:00:00Z to 12:30:00Z = 9000 s (p50 13500 s);
  * - not done: #103 (abandoned at its close) and github:acme/shop@<gone commit> (CI only).
+ * Between the two syncs a CI run on #102's head is added (created after the first sync began):
+ * the second sync joins it to #102 from the checkpoint, without a commit lookup.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -221,19 +223,52 @@ describe('herbie sync github against a repository shaped like a real one', () =>
     expect(workflows.has('CodeQL') || workflows.has('stale') || workflows.has('Docs')).toBe(false)
   })
 
-  it('a second sync right after makes fewer than 10 requests and writes nothing', async () => {
+  it('herbie analyze: done at the merge (no deployments), 2 done, lead time p50 13500 s, #103 abandoned', async () => {
+    const { code, stdout } = await herbieIn({}, 'analyze', '--events', out, '--json')
+    expect(code).toBe(0)
+    const report = JSON.parse(stdout)
+    expect(report.done).toMatchObject({ rule: 'merge', scopes: [{ scope: 'acme/shop', rule: 'merge' }] })
+    expect(report.items).toMatchObject({ completed: 2, abandoned: 1 })
+    expect(report.leadTime).toMatchObject({ count: 2, p50: 13_500, mean: 13_500 })
+    expect(report.throughputPerDay).toBeGreaterThan(0)
+    expect(report.warnings).toEqual([])
+    expect(report.constraint).toMatchObject({
+      stage: null,
+      missing: '2 items done; at least 30 are needed to name a constraint.',
+    })
+    const text = await herbieIn({}, 'analyze', '--events', out)
+    expect(text.stdout).toContain('Done is the merge in acme/shop, which has no production deployments.')
+  })
+
+  it('a second sync right after makes fewer than 10 requests and joins a new run to a pull request of the first', async () => {
+    const now = Date.now()
+    const iso = (seconds: number) => new Date(now + seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z')
+    addRuns(
+      repository,
+      run(5060, {
+        name: 'CI',
+        event: 'pull_request',
+        sha: B1,
+        attempts: [[iso(1), iso(2), iso(3), 'success']],
+      }),
+    )
     const before = repository.requests.length
     const { code, stderr } = await sync()
     expect(code).toBe(0)
-    expect(stderr).toMatch(/^synced acme\/shop: 3 pages, 0 events, 0 written to .*, 0 already there$/m)
+    expect(stderr).toMatch(/^synced acme\/shop: 4 pages, 2 events, 2 written to .*, 0 already there$/m)
     const requests = repository.requests.slice(before).map((path) => path.split('?')[0])
     expect(requests).toEqual([
       '/repos/acme/shop/pulls',
       '/repos/acme/shop/actions/runs',
+      '/repos/acme/shop/actions/runs/5060/jobs',
       '/repos/acme/shop/deployments',
     ])
     expect(requests.length).toBeLessThan(10)
-    expect(written()).toHaveLength(32)
+    expect(written()).toHaveLength(34)
+    expect(of('github:acme/shop#102', 'ci').slice(-2)).toEqual([
+      `run:5060:1:enter ${iso(2)}`,
+      `run:5060:1:exit ${iso(3)} success`,
+    ])
   })
 
   it('herbie sync, from a config file, prints the same count for the source', async () => {
@@ -250,7 +285,8 @@ describe('herbie sync github against a repository shaped like a real one', () =>
     writeFileSync(join(project, 'herbie.config.json'), JSON.stringify(config))
     const { code, stderr } = await herbieIn({ cwd: project, env: { SHOP_TOKEN: TOKEN } }, 'sync')
     expect(code).toBe(0)
-    expect(stderr).toMatch(/^\[shop\] synced with github: \d+ pages, 32 events$/m)
+    // A fresh sync of everything: the 32 events of the first sync and the 2 of the new run.
+    expect(stderr).toMatch(/^\[shop\] synced with github: \d+ pages, 34 events$/m)
     expect(stderr).toContain(
       '[shop] 3 facts could not be joined to a pull request: 2 commit gone (422), 1 run deleted (404)\n',
     )
