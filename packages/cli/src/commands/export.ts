@@ -9,7 +9,7 @@ import { prometheusEndpoint } from '../export/prometheusServe.js'
 import { recordEvents } from '../export/recordEvents.js'
 import { loadStream } from '../input/loadStream.js'
 import { VERSION } from '../version.js'
-import { events, from, skipInvalid, stream, text, to, verbose } from './options.js'
+import { defaultTo, events, from, skipInvalid, stream, text, to, verbose } from './options.js'
 import { runAnalysis } from './runAnalysis.js'
 
 const otlp = text(
@@ -18,11 +18,11 @@ const otlp = text(
   'Send the metrics once over OTLP/HTTP to this URL (a bare origin gets /v1/metrics).',
 ).pipe(Options.optional)
 const protocol = Options.choice('protocol', ['http/protobuf', 'http/json']).pipe(
-  Options.withDescription('OTLP encoding (default http/protobuf).'),
-  Options.withDefault('http/protobuf' as const),
+  Options.withDescription('OTLP encoding.'),
+  defaultTo('http/protobuf'),
 )
-const headers = Options.keyValueMap('headers').pipe(
-  Options.withDescription('A header for the OTLP receiver, KEY=VALUE (an API key); repeat for more.'),
+const headers = Options.keyValueMap(Options.text('headers').pipe(Options.withPseudoName('KEY=VALUE'))).pipe(
+  Options.withDescription('A header for the OTLP receiver (an API key); repeat for more.'),
   Options.optional,
 )
 const prometheus = Options.integer('prometheus').pipe(
@@ -31,7 +31,7 @@ const prometheus = Options.integer('prometheus').pipe(
   Options.optional,
 )
 const host = text('host', 'ADDRESS', 'Address the --prometheus endpoint listens on.').pipe(
-  Options.withDefault('127.0.0.1'),
+  defaultTo('127.0.0.1'),
 )
 
 /**

@@ -3,12 +3,12 @@ import { Console, Effect, Option } from 'effect'
 import { loadAdapter } from '../config/loadAdapter.js'
 import { eventAppender } from '../output/appendEvents.js'
 import { runSource } from '../sync/runSource.js'
-import { verbose } from './options.js'
+import { defaultTo, verbose } from './options.js'
 
 const repo = Options.text('repo').pipe(
   Options.withPseudoName('OWNER/NAME'),
   Options.withDescription('A repository to sync; repeat for more.'),
-  Options.repeated,
+  Options.atLeast(1),
 )
 const baseUrl = Options.text('base-url').pipe(
   Options.withPseudoName('URL'),
@@ -31,7 +31,7 @@ const out = Options.text('out').pipe(
 const checkpoints = Options.text('checkpoints').pipe(
   Options.withPseudoName('DIR'),
   Options.withDescription('Where checkpoints are kept.'),
-  Options.withDefault('.herbie/checkpoints'),
+  defaultTo('.herbie/checkpoints'),
 )
 const doneAt = Options.choice('done-at', ['production-deploy', 'merge']).pipe(
   Options.withDescription(
