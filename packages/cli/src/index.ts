@@ -18,7 +18,13 @@ export { HerbieConfig, SourceConfig } from './config/HerbieConfig.js'
 export { type LoadedAdapter, loadAdapter } from './config/loadAdapter.js'
 export { CONFIG_NAMES, findConfig, type LoadedConfig, loadConfig } from './config/loadConfig.js'
 export { UsageError } from './errors.js'
-export { ExportFailed, metricsUrl, type OtlpProtocol, otlpSender } from './export/otlpExport.js'
+export {
+  ExportFailed,
+  metricsUrl,
+  type OtlpProtocol,
+  type OtlpRetries,
+  otlpSender,
+} from './export/otlpExport.js'
 export { prometheusEndpoint } from './export/prometheusServe.js'
 export { recordEvents } from './export/recordEvents.js'
 export { BUILT_IN_OPTIONS, type CommandInfo, describeCommand, type OptionInfo } from './help/CommandInfo.js'

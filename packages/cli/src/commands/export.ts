@@ -46,9 +46,10 @@ export const exportCommand = Command.make(
   { events, stream, from, to, skipInvalid, otlp, protocol, headers, prometheus, host, verbose },
   (options) =>
     Effect.gen(function* () {
-      if (Option.isSome(options.otlp) === Option.isSome(options.prometheus)) {
+      if (Option.isSome(options.otlp) && Option.isSome(options.prometheus))
+        return yield* new UsageError({ reason: 'only one of --otlp and --prometheus' })
+      if (Option.isNone(options.otlp) && Option.isNone(options.prometheus))
         return yield* new UsageError({ reason: 'give one of --otlp URL or --prometheus PORT' })
-      }
       const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
       const report = yield* runAnalysis(options, valueStream)
       const target = Option.isSome(options.otlp)
@@ -58,6 +59,7 @@ export const exportCommand = Command.make(
               options.otlp.value,
               options.protocol as OtlpProtocol,
               Object.fromEntries(HashMap.toEntries(Option.getOrElse(options.headers, () => HashMap.empty()))),
+              (line) => process.stderr.write(`${line}\n`),
             ),
           }
         : {
@@ -77,7 +79,9 @@ export const exportCommand = Command.make(
       recorder.recordSnapshot({ report })
       if (target.kind === 'otlp') {
         const sent = yield* target.send(provider)
-        yield* Console.error(`sent ${sent.points} data points from ${recorded} events to ${sent.url}`)
+        yield* Console.error(
+          `sent ${sent.metrics} metrics (${sent.points} data points) from ${recorded} events to ${sent.url}`,
+        )
         return
       }
       yield* Console.error(`recorded ${recorded} events`)
