@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   attributesOf,
@@ -165,5 +166,27 @@ describe('herbie export --prometheus', () => {
     )
     expect(text).toMatch(/^herbie_item_completed_total\{[^}]*\} 2$/m)
     expect(text).toMatch(/^herbie_constraint\{herbie_stage="review",[^}]*\} 1$/m)
+  })
+
+  it('has a WIP and a queue series for every stage, zeros and done included, in the scope of @herbie/otel', async () => {
+    const port = await freePort()
+    const served = await servePrometheus(eventsFile(), port)
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()
+    expect(await served.stop()).toBe(0)
+    const series = (name: string) =>
+      [...text.matchAll(new RegExp(`^${name}\\{herbie_stage="([^"]+)",[^}]*\\} (\\d+)$`, 'gm'))].map(
+        (match) => [match[1], Number(match[2])],
+      )
+    const stages = ['backlog', 'develop', 'review-queue', 'review', 'ci', 'deploy-queue', 'deploy', 'done']
+    expect(series('herbie_stage_wip')).toEqual(stages.map((stage) => [stage, 0]))
+    expect(series('herbie_stage_queue')).toEqual(stages.map((stage) => [stage, 0]))
+    const otel = JSON.parse(readFileSync(new URL('../../otel/package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
+    const scopes = new Set([...text.matchAll(/otel_scope_version="([^"]*)"/g)].map((match) => match[1]))
+    expect([...scopes]).toEqual([otel.version])
+    expect(text).toMatch(
+      /^herbie_stage_wip\{herbie_stage="done",herbie_stage_activity="wait",otel_scope_name="@herbie\/otel",otel_scope_version="[^"]+"\} 0$/m,
+    )
   })
 })

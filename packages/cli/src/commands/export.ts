@@ -1,5 +1,5 @@
 import { Command, Options } from '@effect/cli'
-import { createFlowRecorder } from '@herbie/otel'
+import { createFlowRecorder, INSTRUMENTATION_SCOPE } from '@herbie/otel'
 import { resourceFromAttributes } from '@opentelemetry/resources'
 import { MeterProvider, type MetricReader } from '@opentelemetry/sdk-metrics'
 import { Console, Effect, HashMap, Option } from 'effect'
@@ -71,7 +71,7 @@ export const exportCommand = Command.make(
         readers: [target.reader as MetricReader],
       })
       const recorder = createFlowRecorder({
-        meter: provider.getMeter('@herbie/otel', VERSION),
+        meter: provider.getMeter(INSTRUMENTATION_SCOPE.name, INSTRUMENTATION_SCOPE.version),
         ...(valueStream === undefined ? {} : { stream: valueStream }),
         now: () => Date.parse(report.window.to),
       })
