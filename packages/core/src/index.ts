@@ -33,6 +33,7 @@ export {
   Transient,
 } from './adapter/errors.js'
 export type { HttpNotice, HttpSettings } from './adapter/http/HttpSettings.js'
+export { connectionFailure } from './adapter/http/connectionFailure.js'
 export { FetchTransport, HttpTransport } from './adapter/http/HttpTransport.js'
 export { nextLink, type Pagination, paginate } from './adapter/http/paginate.js'
 export { rateLimitWait } from './adapter/http/rateLimit.js'

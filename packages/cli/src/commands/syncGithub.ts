@@ -2,6 +2,7 @@ import { Command, Options } from '@effect/cli'
 import { Console, Effect, Option } from 'effect'
 import { loadAdapter } from '../config/loadAdapter.js'
 import { eventAppender } from '../output/appendEvents.js'
+import { githubTokenNotice } from '../sync/githubToken.js'
 import { runSource } from '../sync/runSource.js'
 import { defaultTo, verbose } from './options.js'
 
@@ -65,6 +66,8 @@ export const syncGithubCommand = Command.make(
         ...Option.match(options.doneAt, { onNone: () => ({}), onSome: (value) => ({ doneAt: value }) }),
         ...(options.issues ? { issues: true } : {}),
       }
+      const notice = githubTokenNotice(process.env)
+      if (notice !== undefined) yield* Console.error(notice)
       const github = yield* loadAdapter('github', '.', 'herbie sync github', 'adapter')
       const appender = yield* eventAppender(options.out)
       const summary = yield* runSource(
