@@ -44,6 +44,28 @@ describe('the README', () => {
     expect(report.window.from).toBe('2026-03-02T00:00:00.000Z')
   })
 
+  it('says where the sample lives, and analyses it as printed, from the root of the clone', () => {
+    const [command] = shellCommands(README).filter((line) =>
+      line.includes('packages/cli/data/demo.ndjson.gz'),
+    )
+    expect(command).toBe('pnpm herbie analyze --events packages/cli/data/demo.ndjson.gz')
+    const { status, stdout } = run(command!, ROOT)
+    expect(status).toBe(0)
+    expect(stdout).toContain('The constraint is review')
+  })
+
+  it('goes from the demo to your own repository in three commands: sync, analyze, export', () => {
+    const start = README.indexOf('## From the demo to your own repository')
+    const steps = shellCommands(README.slice(start, README.indexOf('\n## ', start + 1)))
+    expect(steps.map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
+      'pnpm herbie sync',
+      'pnpm herbie analyze',
+      'pnpm herbie export',
+    ])
+    expect(steps[0]).toContain('--out events.ndjson')
+    for (const step of steps.slice(1)) expect(step).toContain('--events events.ndjson')
+  })
+
   it('pnpm herbie passes the exit code and the error through, and nothing else', () => {
     const { status, stdout, stderr } = run('pnpm herbie analyze --events missing.ndjson', dir)
     expect(status).toBe(2)
