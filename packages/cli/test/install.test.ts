@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'herbie-install-'))
 const prefix = join(dir, 'prefix')
 
 /** The environment of a user's shell: no npm or pnpm settings inherited from the test run, no network cache of ours. */
-const env = {
+const env: Record<string, string | undefined> = {
   ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_'))),
   npm_config_cache: join(dir, 'npm-cache'),
   npm_config_update_notifier: 'false',
