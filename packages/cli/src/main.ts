@@ -1,33 +1,28 @@
-import { Command, ValidationError } from '@effect/cli'
+import { CliConfig, Command, CommandDescriptor, ValidationError } from '@effect/cli'
 import { NodeContext } from '@effect/platform-node'
 import { InvalidEvents } from '@herbie/core'
-import { Cause, Effect, Exit, Option } from 'effect'
-import { analyzeCommand } from './commands/analyze.js'
-import { demoCommand } from './commands/demo.js'
-import { exportCommand } from './commands/export.js'
-import { forecastCommand } from './commands/forecast.js'
-import { simulateCommand } from './commands/simulate.js'
-import { syncCommand } from './commands/sync.js'
+import { Cause, Console, Effect, Exit, Option } from 'effect'
+import { herbieCommand, herbieSubcommands } from './commands/herbie.js'
+import { UsageError } from './errors.js'
+import { describeCommand } from './help/CommandInfo.js'
+import { useColor } from './help/color.js'
+import { docText } from './help/docText.js'
+import { EXAMPLES } from './help/examples.js'
+import { readInvocation } from './help/readInvocation.js'
+import { renderHelp } from './help/renderHelp.js'
 import { SourcesFailed } from './sync/SourcesFailed.js'
 import { VERSION } from './version.js'
 
-const herbie = Command.make('herbie').pipe(
-  Command.withDescription('Find the constraint of your software delivery value stream.'),
-  Command.withSubcommands([
-    analyzeCommand,
-    demoCommand,
-    exportCommand,
-    forecastCommand,
-    simulateCommand,
-    syncCommand,
-  ]),
+const cli = Command.run(herbieCommand, { name: 'herbie', version: VERSION })
+const commands = describeCommand(
+  herbieCommand.descriptor,
+  herbieSubcommands.map((command) => command.descriptor),
 )
-
-const cli = Command.run(herbie, { name: 'herbie', version: VERSION })
 
 const BAD_INPUT = new Set([
   'UsageError',
   'InvalidEvents',
+  'NoEvents',
   'SourceUnreadable',
   'InvalidWindow',
   'ForecastImpossible',
@@ -50,28 +45,54 @@ const describeFailure = (error: unknown): string[] => {
       error.count > error.invalid.length ? [`  ... and ${error.count - error.invalid.length} more`] : []
     return [`error: ${error.message} (use --skip-invalid to analyse the valid lines)`, ...lines, ...more]
   }
+  if (ValidationError.isValidationError(error)) return [`error: ${docText(error.error)}`]
   return [`error: ${error instanceof Error ? error.message : String(error)}`]
 }
+
+/** Checks the words with the parser itself before running, so that its own output never shows. */
+const parseOnly = (args: ReadonlyArray<string>) =>
+  CommandDescriptor.parse(herbieCommand.descriptor, ['herbie', ...args], CliConfig.defaultConfig).pipe(
+    Effect.mapError((error) => new UsageError({ reason: docText(error.error) })),
+    Effect.flatMap((directive) =>
+      directive._tag === 'UserDefined' && directive.leftover.length > 0
+        ? Effect.fail(new UsageError({ reason: `unexpected argument ${directive.leftover[0]}` }))
+        : Effect.void,
+    ),
+  )
+
+const program = (argv: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const args = argv.slice(2)
+    const invocation = yield* readInvocation(commands, args)
+    if (invocation._tag === 'Help') {
+      const examples = EXAMPLES[invocation.command.path.join(' ')] ?? []
+      const color = useColor(process.stdout, process.env)
+      return yield* Console.log(renderHelp(invocation.command, examples, { color }))
+    }
+    if (invocation._tag === 'Version') return yield* Console.log(VERSION)
+    yield* parseOnly(args)
+    yield* cli(argv)
+  })
 
 /**
  * Runs the `herbie` command line with `argv` (as `process.argv`) and resolves to the exit code:
  * 0 success, 2 bad usage or bad input, 1 anything else. Errors are one clear line on stderr (plus
- * the invalid lines); stack traces only with `--verbose`.
+ * the invalid lines), starting with `error:`; stack traces only with `--verbose`. `--help` shows
+ * the help of the command named.
  *
  * @since 0.1.0
  * @category cli
  */
 export const runCli = async (argv: ReadonlyArray<string>): Promise<number> => {
   const verbose = argv.includes('--verbose')
-  const exit = await Effect.runPromiseExit(cli(argv).pipe(Effect.provide(NodeContext.layer)))
+  const exit = await Effect.runPromiseExit(program(argv).pipe(Effect.provide(NodeContext.layer)))
   if (Exit.isSuccess(exit)) return 0
   const failure = Cause.failureOption(exit.cause)
   if (Option.isSome(failure)) {
     const error = failure.value
-    if (ValidationError.isValidationError(error)) return 2
     for (const line of describeFailure(error)) process.stderr.write(`${line}\n`)
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
-    return isBadInput(error) ? 2 : 1
+    return isBadInput(error) || ValidationError.isValidationError(error) ? 2 : 1
   }
   const defect = Cause.squash(exit.cause)
   process.stderr.write(`error: ${defect instanceof Error ? defect.message : String(defect)}\n`)

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   attributesOf,
@@ -35,7 +36,16 @@ describe('herbie export --otlp', () => {
       '--headers',
       'x-api-key=secret-key',
     )
-    expect(stderr).toMatch(/^sent \d+ data points from 14 events to http:\/\/127\.0\.0\.1:\d+\/v1\/metrics$/m)
+    const host = new URL(receiver.url).host
+    const metricCount = metricsByName(decodeProtobuf(receiver.requests.at(-1)!.body)).size
+    expect(stderr.trim().split('\n')).toEqual([
+      `connecting to ${host} (OTLP/HTTP, http/protobuf)`,
+      expect.stringMatching(
+        new RegExp(
+          `^sent ${metricCount} metrics \\(\\d+ data points\\) from 14 events to http://${host}/v1/metrics$`,
+        ),
+      ),
+    ])
     expect(code).toBe(0)
     const request = receiver.requests.at(-1)!
     expect(request.path).toBe('/v1/metrics')
@@ -100,6 +110,48 @@ describe('herbie export --otlp', () => {
     const { code, stderr } = await herbieIn({}, 'export', '--events', eventsFile())
     expect(code).toBe(2)
     expect(stderr.trim()).toBe('error: give one of --otlp URL or --prometheus PORT')
+    const both = await herbieIn(
+      {},
+      'export',
+      '--events',
+      eventsFile(),
+      '--otlp',
+      receiver.url,
+      '--prometheus',
+      '9464',
+    )
+    expect([both.code, both.stderr]).toEqual([2, 'error: only one of --otlp and --prometheus\n'])
+  })
+
+  it('says when it retries, and sends once the receiver takes the metrics', async () => {
+    const busy = await startOtlpReceiver(503, 503, 200)
+    const { code, stderr } = await herbieIn({}, 'export', '--events', eventsFile(), '--otlp', busy.url)
+    await busy.close()
+    const lines = stderr.trim().split('\n')
+    expect(lines.slice(0, 3)).toEqual([
+      `connecting to ${new URL(busy.url).host} (OTLP/HTTP, http/protobuf)`,
+      'retrying (1 of 3) in 0 s: 503 Service Unavailable: {"code":3,"message":"rejected by the test receiver"}',
+      'retrying (2 of 3) in 0 s: 503 Service Unavailable: {"code":3,"message":"rejected by the test receiver"}',
+    ])
+    expect(lines[3]).toMatch(/^sent \d+ metrics \(\d+ data points\) from 14 events to /)
+    expect([code, busy.requests.length]).toEqual([0, 3])
+  })
+
+  it('a receiver nobody listens on: each retry, then one error line naming it (exit 1)', async () => {
+    const closed = await startOtlpReceiver()
+    await closed.close()
+    const started = Date.now()
+    const { code, stderr } = await herbieIn({}, 'export', '--events', eventsFile(), '--otlp', closed.url)
+    const host = new URL(closed.url).host
+    expect(stderr.trim().split('\n')).toEqual([
+      `connecting to ${host} (OTLP/HTTP, http/protobuf)`,
+      'retrying (1 of 3) in 0.5 s: connection refused',
+      'retrying (2 of 3) in 1 s: connection refused',
+      'retrying (3 of 3) in 2 s: connection refused',
+      `error: OTLP export to http://${host}/v1/metrics failed: connection refused`,
+    ])
+    expect(code).toBe(1)
+    expect(Date.now() - started).toBeLessThan(10_000)
   })
 })
 
@@ -116,5 +168,27 @@ describe('herbie export --prometheus', () => {
     )
     expect(text).toMatch(/^herbie_item_completed_total\{[^}]*\} 2$/m)
     expect(text).toMatch(/^herbie_constraint\{herbie_stage="review",[^}]*\} 0$/m)
+  })
+
+  it('has a WIP and a queue series for every stage, zeros and done included, in the scope of @herbie/otel', async () => {
+    const port = await freePort()
+    const served = await servePrometheus(eventsFile(), port)
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()
+    expect(await served.stop()).toBe(0)
+    const series = (name: string) =>
+      [...text.matchAll(new RegExp(`^${name}\\{herbie_stage="([^"]+)",[^}]*\\} (\\d+)$`, 'gm'))].map(
+        (match) => [match[1], Number(match[2])],
+      )
+    const stages = ['backlog', 'develop', 'review-queue', 'review', 'ci', 'deploy-queue', 'deploy', 'done']
+    expect(series('herbie_stage_wip')).toEqual(stages.map((stage) => [stage, 0]))
+    expect(series('herbie_stage_queue')).toEqual(stages.map((stage) => [stage, 0]))
+    const otel = JSON.parse(readFileSync(new URL('../../otel/package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
+    const scopes = new Set([...text.matchAll(/otel_scope_version="([^"]*)"/g)].map((match) => match[1]))
+    expect([...scopes]).toEqual([otel.version])
+    expect(text).toMatch(
+      /^herbie_stage_wip\{herbie_stage="done",herbie_stage_activity="wait",otel_scope_name="@herbie\/otel",otel_scope_version="[^"]+"\} 0$/m,
+    )
   })
 })

@@ -32,6 +32,7 @@ export {
   RequestRejected,
   Transient,
 } from './adapter/errors.js'
+export { connectionFailure } from './adapter/http/connectionFailure.js'
 export type { HttpNotice, HttpSettings } from './adapter/http/HttpSettings.js'
 export { FetchTransport, HttpTransport } from './adapter/http/HttpTransport.js'
 export { nextLink, type Pagination, paginate } from './adapter/http/paginate.js'
@@ -44,6 +45,7 @@ export { addUnjoined, type UnjoinedCount, unjoinedSentence } from './adapter/unj
 export { type AnalyzeOptions, analyzeEventLog, analyzeNdjson } from './analysis/analyze.js'
 export { InvalidEvents, InvalidWindow, SourceUnreadable } from './analysis/errors.js'
 export type { FlowReport } from './analysis/FlowReport.js'
+export { NoEvents } from './analysis/NoEvents.js'
 export { type ReadEvents, type ReadOptions, readEventLog } from './analysis/readEventLog.js'
 export { buildReport, type InputCounts } from './analysis/report.js'
 export { gatherEvidence, type StageEvidence } from './constraint/evidence.js'

@@ -18,6 +18,7 @@ import { type Attributes, type BatchObservableCallback, type Meter, metrics } fr
 import { closeStay, type ItemState, newItem, openStay, type Stay } from './ItemState.js'
 import { createFlowInstruments, type FlowInstruments } from './instruments.js'
 import { AttributeNames } from './names.js'
+import { INSTRUMENTATION_SCOPE } from './scope.js'
 
 /**
  * Options of a {@link FlowRecorder}.
@@ -26,7 +27,7 @@ import { AttributeNames } from './names.js'
  * @category recorder
  */
 export interface FlowRecorderOptions {
-  /** Where to record; the global meter provider's `@herbie/otel` meter when absent. */
+  /** Where to record; the global meter provider's meter of {@link INSTRUMENTATION_SCOPE} when absent. */
   readonly meter?: Meter
   /** The value stream the events follow; the default stream when absent. */
   readonly stream?: ValueStream
@@ -92,7 +93,7 @@ interface Totals {
  * @category recorder
  */
 export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecorder => {
-  const meter = options.meter ?? metrics.getMeter('@herbie/otel')
+  const meter = options.meter ?? metrics.getMeter(INSTRUMENTATION_SCOPE.name, INSTRUMENTATION_SCOPE.version)
   const index = indexStream(options.stream ?? defaultValueStream)
   const now = options.now ?? Date.now
   const instruments = createFlowInstruments(meter)
@@ -229,13 +230,13 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
       const waitingFor = observeItem(item, index, clock, wip, oldest)
       if (waitingFor !== undefined) queue[waitingFor]!++
     }
+    // A WIP and a queue series for every stage of the stream, zeros and the done stage included,
+    // so that a dashboard shows every stage; nothing waits in front of a wait stage or done.
     index.stages.forEach((definition, stage) => {
-      if (stage === index.done) return
       const attributes = stageAttributes(stage)
       result.observe(instruments.wip, wip[stage]!, attributes)
-      result.observe(instruments.oldestAge, seconds(oldest[stage]!), attributes)
-      if (index.isWork[stage])
-        result.observe(instruments.queue, queue[stage]!, { [AttributeNames.stage]: definition.name })
+      result.observe(instruments.queue, queue[stage]!, { [AttributeNames.stage]: definition.name })
+      if (stage !== index.done) result.observe(instruments.oldestAge, seconds(oldest[stage]!), attributes)
     })
     observeChanges(items, (count, attributes) => result.observe(instruments.changeCount, count, attributes))
     const report = totals.snapshot

@@ -13,3 +13,4 @@ export {
 export { closeStay, type ItemState, newItem, openStay, type Stay } from './ItemState.js'
 export { createFlowInstruments, type FlowInstruments } from './instruments.js'
 export { AttributeNames, DURATION_BUCKETS, MetricNames } from './names.js'
+export { INSTRUMENTATION_SCOPE } from './scope.js'

@@ -80,7 +80,8 @@ export const createFlowInstruments = (meter: Meter): FlowInstruments => {
     }),
     queue: meter.createObservableGauge(MetricNames.queue, {
       unit: '{item}',
-      description: 'Items waiting in front of a work stage now (queue stages and gaps between stages).',
+      description:
+        'Items waiting in front of a stage now (queue stages and gaps between stages); zero for wait stages and done.',
       valueType: ValueType.INT,
     }),
     oldestAge: meter.createObservableGauge(MetricNames.oldestAge, {

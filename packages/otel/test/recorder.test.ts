@@ -115,13 +115,13 @@ describe('the incremental recorder on a hand-computed story', () => {
     expect(value(metrics, M.oldestAge, stage('review-queue', 'wait'))).toBe(14 * HOUR)
     // A: 12 h of work in 19 h; C: 3.5 h in 7 h.
     expect(value(metrics, M.flowEfficiency)).toBeCloseTo(15.5 / 26, 12)
-    expect(attributeSets(metrics, M.wip)).toHaveLength(7)
-    expect(attributeSets(metrics, M.queue).map((set) => set[A.stage])).toEqual([
-      'develop',
-      'review',
-      'ci',
-      'deploy',
-    ])
+    // Every stage of the stream, done included, has a WIP and a queue series, zeros too.
+    const stages = ['backlog', 'develop', 'review-queue', 'review', 'ci', 'deploy-queue', 'deploy', 'done']
+    expect(attributeSets(metrics, M.wip).map((set) => set[A.stage])).toEqual(stages)
+    expect(attributeSets(metrics, M.queue).map((set) => set[A.stage])).toEqual(stages)
+    expect(value(metrics, M.wip, stage('done', 'wait'))).toBe(0)
+    expect(value(metrics, M.queue, { [A.stage]: 'done' })).toBe(0)
+    expect(value(metrics, M.queue, { [A.stage]: 'review-queue' })).toBe(0)
   })
 
   it('counts a repeated id once and refuses invalid events and unknown stages', async () => {

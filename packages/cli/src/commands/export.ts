@@ -1,5 +1,5 @@
 import { Command, Options } from '@effect/cli'
-import { createFlowRecorder } from '@herbie/otel'
+import { createFlowRecorder, INSTRUMENTATION_SCOPE } from '@herbie/otel'
 import { resourceFromAttributes } from '@opentelemetry/resources'
 import { MeterProvider, type MetricReader } from '@opentelemetry/sdk-metrics'
 import { Console, Effect, HashMap, Option } from 'effect'
@@ -9,7 +9,7 @@ import { prometheusEndpoint } from '../export/prometheusServe.js'
 import { recordEvents } from '../export/recordEvents.js'
 import { loadStream } from '../input/loadStream.js'
 import { VERSION } from '../version.js'
-import { events, from, skipInvalid, stream, text, to, verbose } from './options.js'
+import { defaultTo, events, from, skipInvalid, stream, text, to, verbose } from './options.js'
 import { runAnalysis } from './runAnalysis.js'
 
 const otlp = text(
@@ -18,11 +18,11 @@ const otlp = text(
   'Send the metrics once over OTLP/HTTP to this URL (a bare origin gets /v1/metrics).',
 ).pipe(Options.optional)
 const protocol = Options.choice('protocol', ['http/protobuf', 'http/json']).pipe(
-  Options.withDescription('OTLP encoding (default http/protobuf).'),
-  Options.withDefault('http/protobuf' as const),
+  Options.withDescription('OTLP encoding.'),
+  defaultTo('http/protobuf'),
 )
-const headers = Options.keyValueMap('headers').pipe(
-  Options.withDescription('A header for the OTLP receiver, KEY=VALUE (an API key); repeat for more.'),
+const headers = Options.keyValueMap(Options.text('headers').pipe(Options.withPseudoName('KEY=VALUE'))).pipe(
+  Options.withDescription('A header for the OTLP receiver (an API key); repeat for more.'),
   Options.optional,
 )
 const prometheus = Options.integer('prometheus').pipe(
@@ -31,7 +31,7 @@ const prometheus = Options.integer('prometheus').pipe(
   Options.optional,
 )
 const host = text('host', 'ADDRESS', 'Address the --prometheus endpoint listens on.').pipe(
-  Options.withDefault('127.0.0.1'),
+  defaultTo('127.0.0.1'),
 )
 
 /**
@@ -46,9 +46,10 @@ export const exportCommand = Command.make(
   { events, stream, from, to, skipInvalid, otlp, protocol, headers, prometheus, host, verbose },
   (options) =>
     Effect.gen(function* () {
-      if (Option.isSome(options.otlp) === Option.isSome(options.prometheus)) {
+      if (Option.isSome(options.otlp) && Option.isSome(options.prometheus))
+        return yield* new UsageError({ reason: 'only one of --otlp and --prometheus' })
+      if (Option.isNone(options.otlp) && Option.isNone(options.prometheus))
         return yield* new UsageError({ reason: 'give one of --otlp URL or --prometheus PORT' })
-      }
       const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
       const report = yield* runAnalysis(options, valueStream)
       const target = Option.isSome(options.otlp)
@@ -58,6 +59,7 @@ export const exportCommand = Command.make(
               options.otlp.value,
               options.protocol as OtlpProtocol,
               Object.fromEntries(HashMap.toEntries(Option.getOrElse(options.headers, () => HashMap.empty()))),
+              (line) => process.stderr.write(`${line}\n`),
             ),
           }
         : {
@@ -69,7 +71,7 @@ export const exportCommand = Command.make(
         readers: [target.reader as MetricReader],
       })
       const recorder = createFlowRecorder({
-        meter: provider.getMeter('@herbie/otel', VERSION),
+        meter: provider.getMeter(INSTRUMENTATION_SCOPE.name, INSTRUMENTATION_SCOPE.version),
         ...(valueStream === undefined ? {} : { stream: valueStream }),
         now: () => Date.parse(report.window.to),
       })
@@ -77,7 +79,9 @@ export const exportCommand = Command.make(
       recorder.recordSnapshot({ report })
       if (target.kind === 'otlp') {
         const sent = yield* target.send(provider)
-        yield* Console.error(`sent ${sent.points} data points from ${recorded} events to ${sent.url}`)
+        yield* Console.error(
+          `sent ${sent.metrics} metrics (${sent.points} data points) from ${recorded} events to ${sent.url}`,
+        )
         return
       }
       yield* Console.error(`recorded ${recorded} events`)

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js'
 import { loadStream } from '../input/loadStream.js'
 import { openEvents } from '../input/openEvents.js'
 import { parseInstant } from '../input/parseInstant.js'
-import { events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
+import { defaultTo, events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
 
 const items = integer('items', 'N', 'When will N more items be done?').pipe(Options.optional)
 const by = text('by', 'DATE', 'How many items will be done by this date (inclusive)?').pipe(Options.optional)
@@ -13,8 +13,8 @@ const history = integer(
   'history',
   'DAYS',
   'Draw from the daily throughput of the last DAYS days of data.',
-).pipe(Options.withDefault(90))
-const trials = integer('trials', 'N', 'Monte Carlo trials.').pipe(Options.withDefault(10_000))
+).pipe(defaultTo(90))
+const trials = integer('trials', 'N', 'Monte Carlo trials.').pipe(defaultTo(10_000))
 
 const LIKELIHOODS = [
   ['50%', 'p50'],

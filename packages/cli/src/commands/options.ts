@@ -87,11 +87,22 @@ export const integer = (name: string, placeholder: string, description: string) 
   Options.integer(name).pipe(Options.withPseudoName(placeholder), Options.withDescription(description))
 
 /**
+ * Gives an option a default value and says it in its help ("Default: 90."), from the one value.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const defaultTo =
+  <const B extends string | number>(value: B) =>
+  <A>(self: Options.Options<A>): Options.Options<A | B> =>
+    self.pipe(Options.withDefault(value), Options.withDescription(`Default: ${value}.`))
+
+/**
  * `--seed N`: the random seed; the same seed gives the same results.
  *
  * @since 0.1.0
  * @category commands
  */
 export const seed = integer('seed', 'N', 'Random seed: the same seed gives the same results.').pipe(
-  Options.withDefault(1),
+  defaultTo(1),
 )

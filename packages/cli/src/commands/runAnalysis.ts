@@ -1,4 +1,4 @@
-import { analyzeNdjson, type FlowReport, type ValueStream } from '@herbie/core'
+import { analyzeNdjson, type FlowReport, NoEvents, type ValueStream } from '@herbie/core'
 import { Effect, Option } from 'effect'
 import { loadStream } from '../input/loadStream.js'
 import { openEvents } from '../input/openEvents.js'
@@ -25,7 +25,8 @@ const instant = (flag: string, value: Option.Option<string>) =>
   })
 
 /**
- * Loads the stream, parses the window, streams the events file and analyses it.
+ * Loads the stream, parses the window, streams the events file and analyses it; a file without a
+ * valid event fails with `NoEvents`.
  *
  * @since 0.1.0
  * @category commands
@@ -44,5 +45,7 @@ export const runAnalysis = (input: AnalysisInput, stream?: ValueStream) =>
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),
     })
+    // No valid event at all: nothing to report on (not a window in 1970).
+    if (report.input.events === 0) return yield* new NoEvents({ source: input.events })
     return report
   })

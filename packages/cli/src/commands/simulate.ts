@@ -6,16 +6,14 @@ import { loadStream } from '../input/loadStream.js'
 import { openEvents } from '../input/openEvents.js'
 import { renderWhatIf } from '../render/whatIf.js'
 import { parallelReplicate } from '../simulate/parallelReplicate.js'
-import { events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
+import { defaultTo, events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
 
 const scenario = text(
   'scenario',
   'CHANGES',
   'A scenario: changes separated by ";", each speedup STAGE=FACTOR, capacity STAGE=+N or STAGE=N, wip-limit STAGE=N, arrivals FACTOR. Repeat for more.',
 ).pipe(Options.repeated)
-const replications = integer('replications', 'N', 'Independent runs per scenario (default 20).').pipe(
-  Options.withDefault(20),
-)
+const replications = integer('replications', 'N', 'Independent runs per scenario.').pipe(defaultTo(20))
 const horizon = integer(
   'horizon',
   'DAYS',
@@ -29,8 +27,8 @@ const warmup = integer(
 const workers = integer(
   'workers',
   'N',
-  'Run replications on N worker threads (default 1); results do not depend on N.',
-).pipe(Options.withDefault(1))
+  'Run replications on N worker threads; results do not depend on N.',
+).pipe(defaultTo(1))
 
 /**
  * `herbie simulate`: fits a simulation model to a file of stage events and predicts what each

@@ -2,13 +2,14 @@ import { Command, Options } from '@effect/cli'
 import { Console, Effect, Option } from 'effect'
 import { loadAdapter } from '../config/loadAdapter.js'
 import { eventAppender } from '../output/appendEvents.js'
+import { githubTokenNotice } from '../sync/githubToken.js'
 import { runSource, unjoinedLine } from '../sync/runSource.js'
-import { verbose } from './options.js'
+import { defaultTo, verbose } from './options.js'
 
 const repo = Options.text('repo').pipe(
   Options.withPseudoName('OWNER/NAME'),
   Options.withDescription('A repository to sync; repeat for more.'),
-  Options.repeated,
+  Options.atLeast(1),
 )
 const baseUrl = Options.text('base-url').pipe(
   Options.withPseudoName('URL'),
@@ -31,7 +32,7 @@ const out = Options.text('out').pipe(
 const checkpoints = Options.text('checkpoints').pipe(
   Options.withPseudoName('DIR'),
   Options.withDescription('Where checkpoints are kept.'),
-  Options.withDefault('.herbie/checkpoints'),
+  defaultTo('.herbie/checkpoints'),
 )
 const doneAt = Options.choice('done-at', ['auto', 'production-deploy', 'merge']).pipe(
   Options.withDescription(
@@ -65,6 +66,8 @@ export const syncGithubCommand = Command.make(
         ...Option.match(options.doneAt, { onNone: () => ({}), onSome: (value) => ({ doneAt: value }) }),
         ...(options.issues ? { issues: true } : {}),
       }
+      const notice = githubTokenNotice(process.env)
+      if (notice !== undefined) yield* Console.error(notice)
       const github = yield* loadAdapter('github', '.', 'herbie sync github', 'adapter')
       const appender = yield* eventAppender(options.out)
       const source = { loaded: github, options: raw, stages: {} }

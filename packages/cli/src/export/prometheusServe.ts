@@ -1,6 +1,7 @@
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus'
 import { Effect } from 'effect'
 import { UsageError } from '../errors.js'
+import { systemErrorText } from '../systemError.js'
 
 /**
  * A Prometheus endpoint (`/metrics`) on a host and port, started before recording. `serve` keeps
@@ -18,7 +19,7 @@ export const prometheusEndpoint = (host: string, port: number) =>
       yield* Effect.tryPromise({
         try: () => exporter.startServer(),
         catch: (cause) =>
-          new UsageError({ reason: `cannot listen on ${host}:${port}: ${(cause as Error).message}` }),
+          new UsageError({ reason: `cannot listen on ${host}:${port}: ${systemErrorText(cause)}` }),
       })
       const address = `http://${host.includes(':') ? `[${host}]` : host}:${port}/metrics`
       process.stderr.write(`serving metrics on ${address} (Ctrl-C to stop)\n`)

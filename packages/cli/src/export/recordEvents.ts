@@ -3,6 +3,7 @@ import type { FlowRecorder } from '@herbie/otel'
 import { Effect } from 'effect'
 import { UsageError } from '../errors.js'
 import { openEvents } from '../input/openEvents.js'
+import { systemErrorText } from '../systemError.js'
 
 /**
  * Streams an events file into a recorder, each valid line once (the analysis already named the
@@ -25,7 +26,7 @@ export const recordEvents = (path: string, recorder: FlowRecorder): Effect.Effec
           },
           () => {},
         ),
-      catch: (cause) => new UsageError({ reason: `cannot read ${path}: ${(cause as Error).message}` }),
+      catch: (cause) => new UsageError({ reason: `cannot read ${path}: ${systemErrorText(cause)}` }),
     })
     return recorded
   })

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { ValueStream } from '@herbie/core'
 import { Effect, ParseResult, Schema } from 'effect'
 import { UsageError } from '../errors.js'
+import { systemErrorText } from '../systemError.js'
 
 const describe = (error: ParseResult.ParseError): string =>
   ParseResult.ArrayFormatter.formatErrorSync(error)
@@ -18,7 +19,7 @@ export const loadStream = (path: string): Effect.Effect<ValueStream, UsageError>
   Effect.gen(function* () {
     const text = yield* Effect.tryPromise({
       try: () => readFile(path, 'utf8'),
-      catch: (cause) => new UsageError({ reason: `cannot read stream ${path}: ${(cause as Error).message}` }),
+      catch: (cause) => new UsageError({ reason: `cannot read stream ${path}: ${systemErrorText(cause)}` }),
     })
     const json = yield* Effect.try({
       try: () => JSON.parse(text) as unknown,

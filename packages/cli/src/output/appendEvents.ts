@@ -3,6 +3,7 @@ import { access, appendFile } from 'node:fs/promises'
 import { type StageEventEncoded, scanNdjson } from '@herbie/core'
 import { Effect } from 'effect'
 import { UsageError } from '../errors.js'
+import { systemErrorText } from '../systemError.js'
 
 /**
  * What appending did: events written, and events skipped because the file already had their id.
@@ -56,7 +57,7 @@ const existingIds = async (path: string): Promise<Set<string>> => {
 export const eventAppender = (path: string): Effect.Effect<EventAppender, UsageError> =>
   Effect.tryPromise({
     try: () => existingIds(path),
-    catch: (cause) => new UsageError({ reason: `cannot read ${path}: ${(cause as Error).message}` }),
+    catch: (cause) => new UsageError({ reason: `cannot read ${path}: ${systemErrorText(cause)}` }),
   }).pipe(
     Effect.map((ids): EventAppender => {
       const counts: AppendCounts = { written: 0, alreadyThere: 0 }
@@ -66,7 +67,7 @@ export const eventAppender = (path: string): Effect.Effect<EventAppender, UsageE
           if (fresh.length > 0)
             await appendFile(path, fresh.map((event) => `${JSON.stringify(event)}\n`).join(''))
         } catch (cause) {
-          throw new UsageError({ reason: `cannot write ${path}: ${(cause as Error).message}` })
+          throw new UsageError({ reason: `cannot write ${path}: ${systemErrorText(cause)}` })
         }
         for (const event of fresh) ids.add(event.id)
         counts.alreadyThere += events.length - fresh.length

@@ -53,15 +53,22 @@ export interface OtlpMetric {
 export const decodeProtobuf = (body: Buffer): OtlpRequest =>
   Request.toObject(Request.decode(body), { longs: Number, defaults: false, arrays: true })
 
-/** A loopback OTLP/HTTP receiver that records each request and answers with `status`. */
-export const startOtlpReceiver = async (status = 200) => {
+/**
+ * A loopback OTLP/HTTP receiver that records each request and answers with the statuses in turn
+ * (the last one from then on); a 503 says `Retry-After: 0`.
+ */
+export const startOtlpReceiver = async (...statuses: number[]) => {
   const requests: Array<{ path: string; headers: IncomingHttpHeaders; body: Buffer }> = []
   const server = createServer((request, response) => {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
     request.on('end', () => {
       requests.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) })
-      response.writeHead(status, { 'content-type': 'application/json' })
+      const status = statuses[Math.min(requests.length, statuses.length) - 1] ?? 200
+      response.writeHead(status, {
+        'content-type': 'application/json',
+        ...(status === 503 ? { 'retry-after': '0' } : {}),
+      })
       response.end(status === 200 ? '{}' : '{"code":3,"message":"rejected by the test receiver"}')
     })
   })

@@ -52,7 +52,8 @@ export class RateLimited extends Data.TaggedError('RateLimited')<{
 
 /**
  * A failure worth retrying: a network error, a timeout, a 5xx. Retried with backoff; surfaces only
- * when the retries ran out.
+ * when the retries ran out. `unreachable` is the host when no connection could be made (the reason
+ * then says so by itself).
  *
  * @since 0.1.0
  * @category adapter errors
@@ -61,8 +62,10 @@ export class Transient extends Data.TaggedError('Transient')<{
   readonly source: string
   readonly url: string
   readonly reason: string
+  readonly unreachable?: string
 }> {
   override get message(): string {
+    if (this.unreachable !== undefined) return this.reason
     return `${this.source}: ${this.reason} (${this.url})`
   }
 }

@@ -1,5 +1,6 @@
 import { Effect } from 'effect'
 import type { InvalidEvents, SourceUnreadable } from '../analysis/errors.js'
+import { NoEvents } from '../analysis/NoEvents.js'
 import { type ReadOptions, readEventLog } from '../analysis/readEventLog.js'
 import type { ChunkSource } from '../event/ndjson.js'
 import { DAY_MS } from '../metrics/Window.js'
@@ -60,11 +61,10 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 export const forecastNdjson = (
   chunks: ChunkSource,
   options: ForecastOptions,
-): Effect.Effect<Forecast, InvalidEvents | SourceUnreadable | ForecastImpossible> =>
+): Effect.Effect<Forecast, InvalidEvents | SourceUnreadable | NoEvents | ForecastImpossible> =>
   Effect.gen(function* () {
     const { events } = yield* readEventLog(chunks, options)
-    if (events.accepted === 0)
-      return yield* new ForecastImpossible({ reason: 'there are no events to forecast from' })
+    if (events.accepted === 0) return yield* new NoEvents({ source: options.sourceName ?? 'events' })
     const index = indexStream(options.stream ?? defaultValueStream)
     const { timelines } = foldTimelines(events.items, index)
     const historyDays = options.historyDays ?? 90

@@ -1,6 +1,7 @@
 import { Effect, Either } from 'effect'
 import { analyzeEventLog } from '../analysis/analyze.js'
 import type { InvalidEvents, SourceUnreadable } from '../analysis/errors.js'
+import { NoEvents } from '../analysis/NoEvents.js'
 import { type ReadOptions, readEventLog } from '../analysis/readEventLog.js'
 import type { ChunkSource } from '../event/ndjson.js'
 import type { SimScenario } from '../simulate/scenario.js'
@@ -91,13 +92,12 @@ const compare = (warnings: string[], what: string, simulated: number, observed: 
 export const whatIfNdjson = (
   chunks: ChunkSource,
   options: WhatIfOptions,
-): Effect.Effect<WhatIf, InvalidEvents | SourceUnreadable | ScenarioInvalid> =>
+): Effect.Effect<WhatIf, InvalidEvents | SourceUnreadable | NoEvents | ScenarioInvalid> =>
   Effect.gen(function* () {
     const stream = options.stream ?? defaultValueStream
     const index = indexStream(stream)
     const { events, lines, skippedLines } = yield* readEventLog(chunks, options)
-    if (events.accepted === 0)
-      return yield* new ScenarioInvalid({ reason: 'there are no events to fit a model to' })
+    if (events.accepted === 0) return yield* new NoEvents({ source: options.sourceName ?? 'events' })
     const window = { from: options.from ?? events.firstAt, to: options.to ?? events.lastAt }
     const { timelines } = foldTimelines(events.items, index)
     const model = fitModel(timelines, index, window)

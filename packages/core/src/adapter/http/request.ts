@@ -9,6 +9,7 @@ import {
   Transient,
 } from '../errors.js'
 import { redact } from '../redact.js'
+import { connectionFailure } from './connectionFailure.js'
 import type { HttpSettings } from './HttpSettings.js'
 import { HttpTransport } from './HttpTransport.js'
 import { rateLimitWait } from './rateLimit.js'
@@ -94,6 +95,16 @@ const once = (settings: HttpSettings, url: string) =>
         transport.fetch(url, { headers, signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) }),
       catch: (cause) => {
         const error = cause as Error
+        const failure = connectionFailure(cause)
+        if (failure !== undefined) {
+          const host = redact(new URL(url).host, secrets)
+          return new Transient({
+            source: settings.source,
+            url: shown,
+            reason: `could not reach ${host}: ${failure}`,
+            unreachable: host,
+          })
+        }
         const reason =
           error.name === 'TimeoutError'
             ? `timed out after ${timeoutMs / 1000} s`

@@ -1,0 +1,102 @@
+/**
+ * One example of a command: what it does, and the command line as a user types it.
+ *
+ * @since 0.1.0
+ * @category help
+ */
+export interface Example {
+  readonly about: string
+  readonly command: string
+}
+
+/**
+ * The examples `--help` shows, by command (`''` for `herbie` itself, `'sync github'`). Every
+ * command has at least one, and each parses (the CLI tests check both).
+ *
+ * @since 0.1.0
+ * @category help
+ */
+export const EXAMPLES: Readonly<Record<string, ReadonlyArray<Example>>> = {
+  '': [
+    { about: 'See the constraint found in the bundled sample', command: 'herbie demo' },
+    { about: 'Analyse your own events', command: 'herbie analyze --events events.ndjson' },
+    {
+      about: 'Fetch the events of a GitHub repository first',
+      command: 'herbie sync github --repo OWNER/NAME --out events.ndjson',
+    },
+  ],
+  analyze: [
+    { about: 'The report in the terminal', command: 'herbie analyze --events events.ndjson' },
+    {
+      about: 'One JSON object for a script (durations in seconds)',
+      command: 'herbie analyze --events events.ndjson --json > report.json',
+    },
+    {
+      about: 'March only, on your own value stream',
+      command: 'herbie analyze --events events.ndjson --stream stream.json --from 2026-03-01 --to 2026-04-01',
+    },
+  ],
+  demo: [
+    { about: 'The story in the terminal', command: 'herbie demo' },
+    { about: 'Every number behind it', command: 'herbie demo --json' },
+  ],
+  export: [
+    {
+      about: 'Send the metrics once to an OpenTelemetry Collector',
+      command: 'herbie export --events events.ndjson --otlp http://localhost:4318',
+    },
+    {
+      about: 'To a backend that wants JSON and an API key',
+      command:
+        'herbie export --events events.ndjson --otlp https://otlp.example.com --protocol http/json --headers x-api-key=KEY',
+    },
+    {
+      about: 'Serve them for Prometheus to scrape, until Ctrl-C',
+      command: 'herbie export --events events.ndjson --prometheus 9464',
+    },
+  ],
+  forecast: [
+    {
+      about: 'When will the next 20 items be done?',
+      command: 'herbie forecast --events events.ndjson --items 20',
+    },
+    {
+      about: 'How many items by the end of June?',
+      command: 'herbie forecast --events events.ndjson --by 2026-06-30',
+    },
+  ],
+  simulate: [
+    {
+      about: 'One more reviewer',
+      command: 'herbie simulate --events events.ndjson --scenario "capacity review=+1"',
+    },
+    {
+      about: 'Faster coding against a WIP limit on review, side by side',
+      command:
+        'herbie simulate --events events.ndjson --scenario "speedup develop=1.4" --scenario "wip-limit review=3"',
+    },
+  ],
+  sync: [
+    { about: 'Every source of herbie.config.json, into its out file', command: 'herbie sync' },
+    {
+      about: 'One source of another config, into another file',
+      command: 'herbie sync --config ci/herbie.config.json --source payments --out events.ndjson',
+    },
+  ],
+  'sync github': [
+    {
+      about: 'A repository, with a token (anonymous requests are limited to 60 an hour)',
+      command: 'GITHUB_TOKEN=$(gh auth token) herbie sync github --repo OWNER/NAME --out events.ndjson',
+    },
+    {
+      about: 'Two repositories, from January on',
+      command:
+        'herbie sync github --repo acme/api --repo acme/web --since 2026-01-01T00:00:00Z --out events.ndjson',
+    },
+    {
+      about: 'GitHub Enterprise Server',
+      command:
+        'herbie sync github --repo team/app --base-url https://github.example.com/api/v3 --out events.ndjson',
+    },
+  ],
+}
