@@ -41,7 +41,7 @@ describe('argument errors: one line, error: first, exit 2', () => {
     ],
     [
       ['sync', 'github', '--out', 'x.ndjson', '--done-at', 'deploy'],
-      'error: --done-at must be one of production-deploy, merge (got "deploy")',
+      'error: --done-at must be one of auto, production-deploy, merge (got "deploy")',
     ],
     [['forecast', '--events', events, '--items', 'ten'], 'error: --items takes a whole number (got "ten")'],
     [['sync', 'github', '--out', 'x.ndjson'], 'error: missing option --repo OWNER/NAME'],

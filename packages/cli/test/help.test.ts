@@ -110,7 +110,8 @@ describe('herbie sync github --help', () => {
     expect(section(stdout, 'Usage')).toEqual([
       '  herbie sync github --repo OWNER/NAME... [--base-url URL] [--since ISO]',
       '                     --out FILE.ndjson [--checkpoints DIR]',
-      '                     [--done-at production-deploy|merge] [--issues] [--verbose]',
+      '                     [--done-at auto|production-deploy|merge] [--issues]',
+      '                     [--verbose]',
     ])
   })
 
@@ -120,10 +121,12 @@ describe('herbie sync github --help', () => {
       '  --checkpoints DIR   Where checkpoints are kept. (default .herbie/checkpoints)',
     )
     // A term too long for the column gets a line of its own.
-    expect(options.slice(options.indexOf('  --done-at production-deploy|merge'))).toEqual([
-      '  --done-at production-deploy|merge',
-      '                      When an item is done: its first successful production',
-      '                      deployment (default) or its merge.',
+    expect(options.slice(options.indexOf('  --done-at auto|production-deploy|merge'))).toEqual([
+      '  --done-at auto|production-deploy|merge',
+      '                      Where items are done: auto writes both candidates and the',
+      '                      analysis picks per repository (the first successful',
+      '                      production deployment where there are any, else the',
+      '                      merge); the others write only one. (default auto)',
       expect.stringMatching(/^ {2}--issues /),
       expect.stringMatching(/^ {22}request/),
       expect.stringMatching(/^ {22}carry/),

@@ -40,7 +40,7 @@ describe('the README', () => {
     const { status, stdout } = run(command, dir)
     expect(status).toBe(0)
     const report = JSON.parse(stdout)
-    expect(report.items).toEqual({ total: 2, completed: 2, inProgress: 0 })
+    expect(report.items).toEqual({ total: 2, completed: 2, inProgress: 0, abandoned: 0 })
     expect(report.window.from).toBe('2026-03-02T00:00:00.000Z')
   })
 

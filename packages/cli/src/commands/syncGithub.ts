@@ -36,9 +36,9 @@ const checkpoints = Options.text('checkpoints').pipe(
 )
 const doneAt = Options.choice('done-at', ['auto', 'production-deploy', 'merge']).pipe(
   Options.withDescription(
-    'Which done candidates to write: both (auto, the default; the analysis picks per repository), or only the first successful production deployment, or only the merge.',
+    'Where items are done: auto writes both candidates and the analysis picks per repository (the first successful production deployment where there are any, else the merge); the others write only one.',
   ),
-  Options.optional,
+  defaultTo('auto'),
 )
 
 const issues = Options.boolean('issues').pipe(
@@ -63,7 +63,7 @@ export const syncGithubCommand = Command.make(
         repositories: options.repo,
         ...Option.match(options.baseUrl, { onNone: () => ({}), onSome: (url) => ({ baseUrl: url }) }),
         ...Option.match(options.since, { onNone: () => ({}), onSome: (value) => ({ since: value }) }),
-        ...Option.match(options.doneAt, { onNone: () => ({}), onSome: (value) => ({ doneAt: value }) }),
+        doneAt: options.doneAt,
         ...(options.issues ? { issues: true } : {}),
       }
       const notice = githubTokenNotice(process.env)
