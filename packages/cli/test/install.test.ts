@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { exec } from './support/run.js'
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
 const { version } = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as { version: string }
@@ -17,26 +17,22 @@ const env: Record<string, string | undefined> = {
   npm_config_update_notifier: 'false',
   NO_COLOR: '1',
 }
-const run = (command: string, args: string[], cwd = dir, extraPath?: string) => {
-  const result = spawnSync(command, args, {
+const run = (command: string, args: string[], cwd = dir, extraPath?: string) =>
+  exec(command, args, {
     cwd,
-    encoding: 'utf8',
-    timeout: 120_000,
     env: extraPath === undefined ? env : { ...env, PATH: `${extraPath}${delimiter}${env.PATH ?? ''}` },
   })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
 
 let tarball = ''
-beforeAll(() => {
-  const packed = run('pnpm', ['pack', '--pack-destination', dir], PACKAGE)
+beforeAll(async () => {
+  const packed = await run('pnpm', ['pack', '--pack-destination', dir], PACKAGE)
   expect(packed.code, packed.stderr).toBe(0)
   tarball = join(dir, readdirSync(dir).find((name) => name.endsWith('.tgz'))!)
 }, 120_000)
 
 describe('the packed @herbie/cli, installed as users do, with no network', () => {
-  it('installs alone from its tarball: the bin bundles everything it runs', () => {
-    const installed = run('npm', [
+  it('installs alone from its tarball: the bin bundles everything it runs', async () => {
+    const installed = await run('npm', [
       'install',
       '--global',
       '--prefix',
@@ -52,17 +48,26 @@ describe('the packed @herbie/cli, installed as users do, with no network', () =>
     expect(existsSync(join(root, 'node_modules'))).toBe(false)
   })
 
-  it('herbie --version and herbie demo run from PATH', () => {
+  it('herbie --version and herbie demo run from PATH', async () => {
     const bin = join(prefix, 'bin')
-    const printed = run('herbie', ['--version'], dir, bin)
+    const printed = await run('herbie', ['--version'], dir, bin)
     expect([printed.code, printed.stdout]).toEqual([0, `${version}\n`])
-    const demo = run('herbie', ['demo'], dir, bin)
+    const demo = await run('herbie', ['demo'], dir, bin)
     expect(demo.code, demo.stderr).toBe(0)
     expect(demo.stdout).toContain('The constraint is review')
   })
 
-  it('runs with npx from the tarball', () => {
-    const npx = run('npm', ['exec', '--offline', '--yes', '--package', tarball, '--', 'herbie', '--version'])
+  it('runs with npx from the tarball', async () => {
+    const npx = await run('npm', [
+      'exec',
+      '--offline',
+      '--yes',
+      '--package',
+      tarball,
+      '--',
+      'herbie',
+      '--version',
+    ])
     expect([npx.code, npx.stdout]).toEqual([0, `${version}\n`])
   })
 })

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { twoItems } from './support/run.js'
+import { exec, twoItems } from './support/run.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8')
@@ -24,8 +23,7 @@ const dir = mkdtempSync(join(ROOT, 'scratch', 'readme-'))
 writeFileSync(join(dir, 'events.ndjson'), `${twoItems.join('\n')}\n`)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const run = (command: string, cwd: string) =>
-  spawnSync('bash', ['-c', command], { cwd, encoding: 'utf8', timeout: 60_000 })
+const run = (command: string, cwd: string) => exec('bash', ['-c', command], { cwd, timeout: 60_000 })
 
 describe('the README', () => {
   const json = shellCommands(README).filter(
@@ -36,21 +34,21 @@ describe('the README', () => {
     expect(json.length).toBeGreaterThan(0)
   })
 
-  it.each(json)('%s prints nothing but the JSON report on stdout', (command) => {
-    const { status, stdout } = run(command, dir)
-    expect(status).toBe(0)
+  it.each(json)('%s prints nothing but the JSON report on stdout', async (command) => {
+    const { code, stdout } = await run(command, dir)
+    expect(code).toBe(0)
     const report = JSON.parse(stdout)
     expect(report.items).toEqual({ total: 2, completed: 2, inProgress: 0, abandoned: 0 })
     expect(report.window.from).toBe('2026-03-02T00:00:00.000Z')
   })
 
-  it('says where the sample lives, and analyses it as printed, from the root of the clone', () => {
+  it('says where the sample lives, and analyses it as printed, from the root of the clone', async () => {
     const [command] = shellCommands(README).filter((line) =>
       line.includes('packages/cli/data/demo.ndjson.gz'),
     )
     expect(command).toBe('pnpm herbie analyze --events packages/cli/data/demo.ndjson.gz')
-    const { status, stdout } = run(command!, ROOT)
-    expect(status).toBe(0)
+    const { code, stdout } = await run(command!, ROOT)
+    expect(code).toBe(0)
     expect(stdout).toContain('The constraint is review')
   })
 
@@ -66,9 +64,9 @@ describe('the README', () => {
     for (const step of steps.slice(1)) expect(step).toContain('--events events.ndjson')
   })
 
-  it('pnpm herbie passes the exit code and the error through, and nothing else', () => {
-    const { status, stdout, stderr } = run('pnpm herbie analyze --events missing.ndjson', dir)
-    expect(status).toBe(2)
+  it('pnpm herbie passes the exit code and the error through, and nothing else', async () => {
+    const { code, stdout, stderr } = await run('pnpm herbie analyze --events missing.ndjson', dir)
+    expect(code).toBe(2)
     expect(stdout).toBe('')
     expect(stderr.trim().split('\n')).toHaveLength(1)
   })

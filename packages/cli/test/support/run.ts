@@ -66,18 +66,20 @@ export const twoItems = [
   line('B', 'done', 'enter', 8),
 ]
 
-/** Runs the built binary without blocking the test process (so an in-process server can answer). */
-export const herbieAsync = (env: Record<string, string>, ...args: string[]) => herbieIn({ env }, ...args)
-
-/** Runs the built binary in a folder, with extra environment variables, without blocking. */
-export const herbieIn = (
-  { cwd, env = {} }: { readonly cwd?: string; readonly env?: Record<string, string> },
-  ...args: string[]
+/**
+ * Runs any command without blocking the test worker (a long `npm install` or `herbie demo` in a
+ * blocking call starves vitest's own messages under load), killed after `timeout` ms.
+ */
+export const exec = (
+  command: string,
+  args: ReadonlyArray<string>,
+  options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv; readonly timeout?: number } = {},
 ) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, NO_COLOR: '1', ...env },
-      ...(cwd === undefined ? {} : { cwd }),
+    const child = spawn(command, args, {
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      env: options.env ?? process.env,
+      timeout: options.timeout ?? 120_000,
     })
     let stdout = ''
     let stderr = ''
@@ -88,4 +90,17 @@ export const herbieIn = (
       stderr += chunk
     })
     child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+
+/** Runs the built binary without blocking the test process (so an in-process server can answer). */
+export const herbieAsync = (env: Record<string, string>, ...args: string[]) => herbieIn({ env }, ...args)
+
+/** Runs the built binary in a folder, with extra environment variables, without blocking. */
+export const herbieIn = (
+  { cwd, env = {} }: { readonly cwd?: string; readonly env?: Record<string, string> },
+  ...args: string[]
+) =>
+  exec(process.execPath, [BIN, ...args], {
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    ...(cwd === undefined ? {} : { cwd }),
   })
