@@ -85,6 +85,13 @@ export {
 export { dailyThroughput, type ThroughputHistory } from './forecast/ThroughputHistory.js'
 export { formatDuration, formatPercent } from './format/duration.js'
 export { type EventLog, type EventLogBuilder, type ItemEvent, makeEventLog } from './ingest/EventLog.js'
+export {
+  type CollidingEvent,
+  collisionWarning,
+  type IdCollision,
+  type IdCollisions,
+} from './ingest/IdCollision.js'
+export { type InputSummary, inputWarnings, summarizeInput } from './ingest/inputWarnings.js'
 export { type AgingItem, agingWip } from './metrics/aging.js'
 export { type DoraBand, type DoraMetrics, doraBands, doraMetrics } from './metrics/dora.js'
 export { type ItemMetrics, itemMetrics, workTime } from './metrics/items.js'

@@ -2,6 +2,7 @@ import { Effect } from 'effect'
 import type { InvalidEvents, SourceUnreadable } from '../analysis/errors.js'
 import { type ReadOptions, readEventLog } from '../analysis/readEventLog.js'
 import type { ChunkSource } from '../event/ndjson.js'
+import { type InputSummary, inputWarnings, summarizeInput } from '../ingest/inputWarnings.js'
 import { DAY_MS } from '../metrics/Window.js'
 import { seededRandom } from '../simulate/random.js'
 import { indexStream } from '../stream/StreamIndex.js'
@@ -35,6 +36,9 @@ export interface ForecastOptions extends ReadOptions {
  * @category forecast
  */
 export interface Forecast {
+  /** What reading the events found, and the warnings about it (as `analyze` gives them). */
+  readonly input: InputSummary
+  readonly warnings: ReadonlyArray<string>
   readonly history: Omit<ThroughputHistory, 'counts'> & { readonly days: number; readonly perDay: number }
   readonly trials: number
   readonly start: string
@@ -62,11 +66,12 @@ export const forecastNdjson = (
   options: ForecastOptions,
 ): Effect.Effect<Forecast, InvalidEvents | SourceUnreadable | ForecastImpossible> =>
   Effect.gen(function* () {
-    const { events } = yield* readEventLog(chunks, options)
+    const { events, lines, skippedLines } = yield* readEventLog(chunks, options)
     if (events.accepted === 0)
       return yield* new ForecastImpossible({ reason: 'there are no events to forecast from' })
     const index = indexStream(options.stream ?? defaultValueStream)
-    const { timelines } = foldTimelines(events.items, index)
+    const { timelines, warnings } = foldTimelines(events.items, index)
+    const input = summarizeInput(events, lines, skippedLines)
     const historyDays = options.historyDays ?? 90
     const lastDay = Math.floor(events.lastAt / DAY_MS)
     const firstDay = Math.max(Math.floor(events.firstAt / DAY_MS), lastDay - historyDays + 1)
@@ -111,6 +116,8 @@ export const forecastNdjson = (
     }
     const { counts, ...rest } = history
     return {
+      input,
+      warnings: inputWarnings(input, warnings),
       history: { ...rest, days: counts.length, perDay: history.completed / counts.length },
       trials,
       start: isoDay(start),

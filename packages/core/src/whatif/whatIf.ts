@@ -3,6 +3,7 @@ import { analyzeEventLog } from '../analysis/analyze.js'
 import type { InvalidEvents, SourceUnreadable } from '../analysis/errors.js'
 import { type ReadOptions, readEventLog } from '../analysis/readEventLog.js'
 import type { ChunkSource } from '../event/ndjson.js'
+import { type InputSummary, inputWarnings, summarizeInput } from '../ingest/inputWarnings.js'
 import type { SimScenario } from '../simulate/scenario.js'
 import { indexStream } from '../stream/StreamIndex.js'
 import { defaultValueStream } from '../stream/ValueStream.js'
@@ -45,6 +46,9 @@ export interface WhatIfOptions extends ReadOptions {
  * @category what-if
  */
 export interface WhatIf {
+  /** What reading the events found, and the warnings about it (as `analyze` gives them). */
+  readonly input: InputSummary
+  readonly warnings: ReadonlyArray<string>
   readonly fit: {
     readonly warnings: ReadonlyArray<string>
     readonly model: {
@@ -99,7 +103,7 @@ export const whatIfNdjson = (
     if (events.accepted === 0)
       return yield* new ScenarioInvalid({ reason: 'there are no events to fit a model to' })
     const window = { from: options.from ?? events.firstAt, to: options.to ?? events.lastAt }
-    const { timelines } = foldTimelines(events.items, index)
+    const { timelines, warnings: timelineWarnings } = foldTimelines(events.items, index)
     const model = fitModel(timelines, index, window)
     if (model.stages.length === 0 || model.interarrivalHours.length === 0) {
       return yield* new ScenarioInvalid({
@@ -136,12 +140,8 @@ export const whatIfNdjson = (
         ? Effect.sync(() => replicate(scenario, replication))
         : Effect.promise(() => options.replicateWith!(scenario, replication))
     const baseline = yield* run(base)
-    const report = analyzeEventLog(events.items, window, stream, {
-      lines,
-      events: events.accepted,
-      duplicates: events.duplicates,
-      skippedLines,
-    })
+    const input = summarizeInput(events, lines, skippedLines)
+    const report = analyzeEventLog(events.items, window, stream, input)
     const observedStages = model.stages.map((stage) => ({
       name: stage.name,
       wip: report.stages.find((metrics) => metrics.name === stage.name)?.avgWip ?? 0,
@@ -155,6 +155,8 @@ export const whatIfNdjson = (
       compare(warnings, `WIP in ${stage.name}`, stage.wip.mean, observedStages[k]!.wip)
     }
     return {
+      input,
+      warnings: inputWarnings(input, timelineWarnings),
       fit: {
         warnings,
         model: {
