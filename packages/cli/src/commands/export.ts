@@ -8,6 +8,7 @@ import { type OtlpProtocol, otlpSender } from '../export/otlpExport.js'
 import { prometheusEndpoint } from '../export/prometheusServe.js'
 import { recordEvents } from '../export/recordEvents.js'
 import { loadStream } from '../input/loadStream.js'
+import { printWarnings } from '../output/warnings.js'
 import { VERSION } from '../version.js'
 import { events, from, skipInvalid, stream, text, to, verbose } from './options.js'
 import { runAnalysis } from './runAnalysis.js'
@@ -51,6 +52,7 @@ export const exportCommand = Command.make(
       }
       const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
       const report = yield* runAnalysis(options, valueStream)
+      yield* printWarnings(report.warnings)
       const target = Option.isSome(options.otlp)
         ? {
             kind: 'otlp' as const,

@@ -4,6 +4,7 @@ import { Console, Effect, Option } from 'effect'
 import { UsageError } from '../errors.js'
 import { loadStream } from '../input/loadStream.js'
 import { openEvents } from '../input/openEvents.js'
+import { printWarnings } from '../output/warnings.js'
 import { renderWhatIf } from '../render/whatIf.js'
 import { parallelReplicate } from '../simulate/parallelReplicate.js'
 import { events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
@@ -75,6 +76,7 @@ export const simulateCommand = Command.make(
         ...(horizonDays === undefined ? {} : { horizonDays }),
         ...(warmupDays === undefined ? {} : { warmupDays }),
       })
+      yield* printWarnings(result.warnings)
       yield* Console.log(options.json ? JSON.stringify(result, null, 2) : renderWhatIf(result))
     }),
 ).pipe(
