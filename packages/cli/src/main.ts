@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export.js'
 import { forecastCommand } from './commands/forecast.js'
 import { simulateCommand } from './commands/simulate.js'
 import { syncCommand } from './commands/sync.js'
+import { safeText } from './output/safeText.js'
 import { SourcesFailed } from './sync/SourcesFailed.js'
 import { VERSION } from './version.js'
 
@@ -69,12 +70,12 @@ export const runCli = async (argv: ReadonlyArray<string>): Promise<number> => {
   if (Option.isSome(failure)) {
     const error = failure.value
     if (ValidationError.isValidationError(error)) return 2
-    for (const line of describeFailure(error)) process.stderr.write(`${line}\n`)
+    for (const line of describeFailure(error)) process.stderr.write(`${safeText(line)}\n`)
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
     return isBadInput(error) ? 2 : 1
   }
   const defect = Cause.squash(exit.cause)
-  process.stderr.write(`error: ${defect instanceof Error ? defect.message : String(defect)}\n`)
+  process.stderr.write(`error: ${safeText(defect instanceof Error ? defect.message : String(defect))}\n`)
   if (verbose) process.stderr.write(`${Cause.pretty(exit.cause)}\n`)
   return 1
 }

@@ -5,6 +5,7 @@ import { ConfigFileInvalid } from '../config/ConfigFileInvalid.js'
 import { loadAdapter } from '../config/loadAdapter.js'
 import { findConfig, loadConfig } from '../config/loadConfig.js'
 import { eventAppender } from '../output/appendEvents.js'
+import { safeText } from '../output/safeText.js'
 import { runSource } from '../sync/runSource.js'
 import { SourcesFailed } from '../sync/SourcesFailed.js'
 import { verbose } from './options.js'
@@ -70,7 +71,7 @@ export const syncCommand = Command.make('sync', { config, source, out, verbose }
       if (result._tag === 'Left') {
         failures.push({ source: name, error: result.left })
         yield* Console.error(
-          `[${name}] failed: ${result.left instanceof Error ? result.left.message : String(result.left)}`,
+          `[${name}] failed: ${safeText(result.left instanceof Error ? result.left.message : String(result.left))}`,
         )
       } else {
         yield* Console.error(
