@@ -8,6 +8,8 @@ import { type OtlpProtocol, otlpSender } from '../export/otlpExport.js'
 import { prometheusEndpoint } from '../export/prometheusServe.js'
 import { recordEvents } from '../export/recordEvents.js'
 import { loadStream } from '../input/loadStream.js'
+import { parseUrl } from '../input/parseUrl.js'
+import { safeText } from '../output/safeText.js'
 import { printWarnings } from '../output/warnings.js'
 import { VERSION } from '../version.js'
 import { events, from, skipInvalid, stream, text, to, verbose } from './options.js'
@@ -50,6 +52,7 @@ export const exportCommand = Command.make(
       if (Option.isSome(options.otlp) === Option.isSome(options.prometheus)) {
         return yield* new UsageError({ reason: 'give one of --otlp URL or --prometheus PORT' })
       }
+      if (Option.isSome(options.otlp)) yield* parseUrl('--otlp', options.otlp.value)
       const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
       const report = yield* runAnalysis(options, valueStream)
       yield* printWarnings(report.warnings)
@@ -79,7 +82,9 @@ export const exportCommand = Command.make(
       recorder.recordSnapshot({ report })
       if (target.kind === 'otlp') {
         const sent = yield* target.send(provider)
-        yield* Console.error(`sent ${sent.points} data points from ${recorded} events to ${sent.url}`)
+        yield* Console.error(
+          `sent ${sent.points} data points from ${recorded} events to ${safeText(sent.url)}`,
+        )
         return
       }
       yield* Console.error(`recorded ${recorded} events`)

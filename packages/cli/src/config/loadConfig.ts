@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Effect, ParseResult, Schema } from 'effect'
+import { checkSourceOptions } from './checkSourceOptions.js'
 import { ConfigFileInvalid } from './ConfigFileInvalid.js'
 import { HerbieConfig } from './HerbieConfig.js'
 
@@ -147,7 +148,10 @@ export const loadConfig = (
     )
     const sources = yield* Effect.forEach(Object.entries(config.sources), ([name, source]) =>
       fillEnv(source.options, `sources.${name}.options`, file, env).pipe(
-        Effect.map((options) => [name, { ...source, options: options as Record<string, unknown> }] as const),
+        Effect.flatMap((options) =>
+          checkSourceOptions(file, `sources.${name}.options`, options as Record<string, unknown>),
+        ),
+        Effect.map((options) => [name, { ...source, options }] as const),
       ),
     )
     return { file, dir: dirname(file), config: { ...config, sources: Object.fromEntries(sources) } }
