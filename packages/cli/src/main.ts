@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export.js'
 import { forecastCommand } from './commands/forecast.js'
 import { simulateCommand } from './commands/simulate.js'
 import { syncCommand } from './commands/sync.js'
+import { rejectEmptyValues } from './input/emptyValues.js'
 import { safeText } from './output/safeText.js'
 import { SourcesFailed } from './sync/SourcesFailed.js'
 import { VERSION } from './version.js'
@@ -64,7 +65,9 @@ const describeFailure = (error: unknown): string[] => {
  */
 export const runCli = async (argv: ReadonlyArray<string>): Promise<number> => {
   const verbose = argv.includes('--verbose')
-  const exit = await Effect.runPromiseExit(cli(argv).pipe(Effect.provide(NodeContext.layer)))
+  const exit = await Effect.runPromiseExit(
+    rejectEmptyValues(argv).pipe(Effect.zipRight(cli(argv)), Effect.provide(NodeContext.layer)),
+  )
   if (Exit.isSuccess(exit)) return 0
   const failure = Cause.failureOption(exit.cause)
   if (Option.isSome(failure)) {

@@ -108,7 +108,7 @@ export { indexStream, type StreamIndex } from './stream/StreamIndex.js'
 export { Activity, defaultValueStream, StageDefinition, ValueStream } from './stream/ValueStream.js'
 export { foldTimelines, type Timelines } from './timeline/fold.js'
 export type { Interval, Timeline, TimelineWarning } from './timeline/Timeline.js'
-export { applyChanges, parseScenario, type ScenarioChange } from './whatif/changes.js'
+export { applyChanges, type ModelStage, parseScenario, type ScenarioChange } from './whatif/changes.js'
 export { type Estimate, estimateOf } from './whatif/Estimate.js'
 export { type FittedModel, fitModel } from './whatif/FittedModel.js'
 export {

@@ -113,10 +113,7 @@ export const whatIfNdjson = (
     }
     const parsed: Array<{ name: string; changes: ReadonlyArray<ScenarioChange> }> = []
     for (const text of options.scenarios) {
-      const changes = parseScenario(
-        text,
-        model.stages.map((stage) => stage.name),
-      )
+      const changes = parseScenario(text, model.stages)
       if (Either.isLeft(changes))
         return yield* new ScenarioInvalid({ reason: `--scenario ${JSON.stringify(text)}: ${changes.left}` })
       parsed.push({ name: text, changes: changes.right })
