@@ -76,6 +76,7 @@ export { IsoTimestamp, parseTimestamp, TIMESTAMP_PATTERN } from './event/timesta
 export { validateEvent } from './event/validate.js'
 export { ForecastImpossible } from './forecast/ForecastImpossible.js'
 export { type Forecast, type ForecastOptions, forecastNdjson } from './forecast/forecast.js'
+export { MAX_FORECAST_DAYS, MAX_TRIALS } from './forecast/limits.js'
 export {
   forecastDays,
   forecastItems,
@@ -104,6 +105,13 @@ export { runSimulation, type SimObserver, type SimResult, simulate, stageLoads }
 export { type MinHeap, makeHeap } from './simulate/heap.js'
 export { type Distribution, meanOf, type Random, sample, seededRandom } from './simulate/random.js'
 export type { SimArrivals, SimScenario, SimSpeedup, SimStage } from './simulate/scenario.js'
+export {
+  checkWorkBudget,
+  estimateSteps,
+  itemsPerDay,
+  MAX_ITEMS_PER_RUN,
+  MAX_SIMULATION_STEPS,
+} from './simulate/workBudget.js'
 export { indexStream, type StreamIndex } from './stream/StreamIndex.js'
 export { Activity, defaultValueStream, StageDefinition, ValueStream } from './stream/ValueStream.js'
 export { foldTimelines, type Timelines } from './timeline/fold.js'

@@ -1,9 +1,12 @@
-import { Effect, Either } from 'effect'
+import { Effect, Either, Exit } from 'effect'
 import { describe, expect, it } from 'vitest'
 import {
   analyzeNdjson,
   applyChanges,
+  checkWorkBudget,
   type Estimate,
+  estimateSteps,
+  itemsPerDay,
   parseScenario,
   type SimScenario,
   simulate,
@@ -139,6 +142,52 @@ describe('scenarios', () => {
       [Number.POSITIVE_INFINITY, 4],
     ])
     expect(changed.arrivals).toEqual({ kind: 'poisson', perDay: 32 })
+  })
+})
+
+describe('the work a what-if may take', () => {
+  const run = (scenarios: string[], options: { replications?: number; horizonDays?: number } = {}) =>
+    Effect.runPromiseExit(whatIfNdjson(lines(team(15)), { scenarios, ...options }))
+  const reason = (exit: Exit.Exit<unknown, unknown>) =>
+    Exit.isFailure(exit) && exit.cause._tag === 'Fail' ? exit.cause.error : undefined
+
+  it('is refused before anything runs when it would take hours, with the limit in the message', async () => {
+    const started = performance.now()
+    expect(
+      reason(await run(['speedup develop=2'], { replications: 100_000, horizonDays: 365 })),
+    ).toMatchObject({
+      _tag: 'ScenarioInvalid',
+      reason: expect.stringMatching(
+        /^the simulation would take about [\d,]+ steps \(2 scenarios, baseline included, × 100,000 replications × 365 days\); the limit is 1,000,000,000 steps: lower --replications, shorten --horizon or lower the arrivals factor$/,
+      ),
+    })
+    expect(reason(await run(['arrivals 100000'], { replications: 2, horizonDays: 30 }))).toMatchObject({
+      _tag: 'ScenarioInvalid',
+      reason: expect.stringMatching(
+        /^--scenario "arrivals 100000": one run would bring in about [\d,]+ items \([\d,]+ a day for 30 days\); the limit is 2,000,000 items a run: shorten --horizon or lower the arrivals factor$/,
+      ),
+    })
+    expect(reason(await run([], { replications: 2, horizonDays: 1_000_000 }))).toMatchObject({
+      _tag: 'ScenarioInvalid',
+      reason: expect.stringMatching(
+        /^baseline: one run would bring in about [\d,]+ items \([\d,]+ a day for 1,000,000 days\)/,
+      ),
+    })
+    expect(performance.now() - started).toBeLessThan(10_000)
+  })
+
+  it('estimates steps as items × (3 per stage visit, rework included, + 1)', () => {
+    const scenario: SimScenario = {
+      ...team(10),
+      stages: [
+        { name: 'a', servers: 1, service: { kind: 'exponential', mean: 1 } },
+        { name: 'b', servers: 1, service: { kind: 'exponential', mean: 1 }, failureRate: 0.5 },
+      ],
+    }
+    expect(itemsPerDay(scenario)).toBe(10)
+    expect(estimateSteps(scenario, 30)).toBe(10 * 30 * (1 + 3 + 6))
+    expect(itemsPerDay({ ...scenario, arrivals: { kind: 'saturated' } })).toBe(24)
+    expect(checkWorkBudget([{ name: 'baseline', scenario }], 20, 30)).toEqual(Either.right(undefined))
   })
 })
 

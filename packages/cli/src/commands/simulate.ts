@@ -7,6 +7,7 @@ import { openEvents } from '../input/openEvents.js'
 import { printWarnings } from '../output/warnings.js'
 import { renderWhatIf } from '../render/whatIf.js'
 import { parallelReplicate } from '../simulate/parallelReplicate.js'
+import { simulationProgress } from '../simulate/simulationProgress.js'
 import { events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
 
 const scenario = text(
@@ -71,7 +72,10 @@ export const simulateCommand = Command.make(
         scenarios: options.scenario,
         replications: options.replications,
         seed: options.seed,
-        replicateWith: parallelReplicate(options.workers),
+        replicateWith: parallelReplicate(
+          options.workers,
+          simulationProgress(options.replications * (1 + options.scenario.length)).runDone,
+        ),
         ...(valueStream === undefined ? {} : { stream: valueStream }),
         ...(horizonDays === undefined ? {} : { horizonDays }),
         ...(warmupDays === undefined ? {} : { warmupDays }),

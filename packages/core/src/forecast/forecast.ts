@@ -9,6 +9,7 @@ import { indexStream } from '../stream/StreamIndex.js'
 import { defaultValueStream } from '../stream/ValueStream.js'
 import { foldTimelines } from '../timeline/fold.js'
 import { ForecastImpossible } from './ForecastImpossible.js'
+import { MAX_FORECAST_DAYS, MAX_TRIALS } from './limits.js'
 import { forecastDays, forecastItems, type Likelihoods } from './monteCarlo.js'
 import { dailyThroughput, type ThroughputHistory } from './ThroughputHistory.js'
 
@@ -85,6 +86,11 @@ export const forecastNdjson = (
       })
     }
     const trials = options.trials ?? 10_000
+    if (!(trials >= 1 && trials <= MAX_TRIALS)) {
+      return yield* new ForecastImpossible({
+        reason: `--trials ${trials} is out of range: 1 to ${MAX_TRIALS.toLocaleString('en-US')}`,
+      })
+    }
     const random = seededRandom(options.seed ?? 1)
     const start = (lastDay + 1) * DAY_MS
     const dateAfter = (days: number) =>
@@ -106,6 +112,11 @@ export const forecastNdjson = (
       if (days < 1) {
         return yield* new ForecastImpossible({
           reason: `${isoDay(options.by)} is not after the history's last day, ${history.to}`,
+        })
+      }
+      if (days > MAX_FORECAST_DAYS) {
+        return yield* new ForecastImpossible({
+          reason: `${isoDay(options.by)} is ${days.toLocaleString('en-US')} days after the history's last day, ${history.to}; a forecast looks at most ${MAX_FORECAST_DAYS} days (10 years) ahead`,
         })
       }
       howMany = {

@@ -5,6 +5,7 @@ import { type ReadOptions, readEventLog } from '../analysis/readEventLog.js'
 import type { ChunkSource } from '../event/ndjson.js'
 import { type InputSummary, inputWarnings, summarizeInput } from '../ingest/inputWarnings.js'
 import type { SimScenario } from '../simulate/scenario.js'
+import { checkWorkBudget } from '../simulate/workBudget.js'
 import { indexStream } from '../stream/StreamIndex.js'
 import { defaultValueStream } from '../stream/ValueStream.js'
 import { foldTimelines } from '../timeline/fold.js'
@@ -132,6 +133,16 @@ export const whatIfNdjson = (
       warmupDays: options.warmupDays ?? Math.min(14, horizonDays / 5),
       seed: options.seed ?? 1,
     }
+    const changed = parsed.map(({ name, changes }) => ({ name, scenario: applyChanges(base, changes) }))
+    const budget = checkWorkBudget(
+      [
+        { name: 'baseline', scenario: base },
+        ...changed.map(({ name, scenario }) => ({ name: `--scenario ${JSON.stringify(name)}`, scenario })),
+      ],
+      replication.replications,
+      horizonDays,
+    )
+    if (Either.isLeft(budget)) return yield* new ScenarioInvalid({ reason: budget.left })
     const run = (scenario: SimScenario) =>
       options.replicateWith === undefined
         ? Effect.sync(() => replicate(scenario, replication))
@@ -178,8 +189,8 @@ export const whatIfNdjson = (
         },
       },
       baseline,
-      scenarios: yield* Effect.forEach(parsed, ({ name, changes }) =>
-        run(applyChanges(base, changes)).pipe(Effect.map((outcome) => ({ name, ...outcome }))),
+      scenarios: yield* Effect.forEach(changed, ({ name, scenario }) =>
+        run(scenario).pipe(Effect.map((outcome) => ({ name, ...outcome }))),
       ),
     }
   })
