@@ -85,6 +85,7 @@ export {
 } from './forecast/monteCarlo.js'
 export { dailyThroughput, type ThroughputHistory } from './forecast/ThroughputHistory.js'
 export { formatDuration, formatPercent } from './format/duration.js'
+export { describeParseError, formatPath, type ParseProblem } from './format/parseIssue.js'
 export { type EventLog, type EventLogBuilder, type ItemEvent, makeEventLog } from './ingest/EventLog.js'
 export {
   type CollidingEvent,
