@@ -60,20 +60,30 @@ export interface EventLogBuilder {
 /** How many id collisions are kept to be named; the rest are counted. */
 const SAMPLE_COLLISIONS = 10
 
-/** An event as kept, with what an id collision names: its item and line. */
-interface KeptEvent extends ItemEvent {
-  readonly itemId: string
-  readonly line: number | undefined
-}
-
-/** Whether two events with one id say the same thing: item, stage, type, time, outcome, production. */
-const sameFact = (a: KeptEvent, b: KeptEvent): boolean =>
-  a.itemId === b.itemId &&
+/** Whether two events with one id say the same thing: stage, type, time, outcome, production. */
+const sameFact = (a: ItemEvent, b: ItemEvent): boolean =>
   a.stage === b.stage &&
   a.exit === b.exit &&
   a.at === b.at &&
   a.outcome === b.outcome &&
   a.production === b.production
+
+/** A growing column of 32-bit integers, off the garbage-collected heap. */
+const intColumn = () => {
+  let values = new Int32Array(1 << 12)
+  let length = 0
+  return {
+    push: (value: number) => {
+      if (length === values.length) {
+        const grown = new Int32Array(values.length * 2)
+        grown.set(values)
+        values = grown
+      }
+      values[length++] = value
+    },
+    at: (position: number) => values[position]!,
+  }
+}
 
 /**
  * Starts an empty event log for a value stream. Every id goes into one table, so a repeat is
@@ -83,23 +93,31 @@ const sameFact = (a: KeptEvent, b: KeptEvent): boolean =>
  * @category ingest
  */
 export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
-  const items = new Map<string, KeptEvent[]>()
-  const byId = makeIdTable<KeptEvent>()
+  // Items by number, in the order they first appear. Each event kept is found by its position in
+  // the id table: its item's number, its place in that item's list, its line (0: not from a file).
+  const itemNumbers = new Map<string, number>()
+  const itemIds: string[] = []
+  const lists: ItemEvent[][] = []
+  const keptItem = intColumn()
+  const keptPlace = intColumn()
+  const keptLine = intColumn()
+  let accepted = 0
+  const keptAt = (position: number) => lists[keptItem.at(position)]![keptPlace.at(position)]!
+  const ids = makeIdTable((position) => keptAt(position).id)
   const unknown = new Set<string>()
   const samples: IdCollision[] = []
   let collisions = 0
-  let accepted = 0
   let duplicates = 0
   let firstAt = Number.POSITIVE_INFINITY
   let lastAt = Number.NEGATIVE_INFINITY
-  const colliding = (event: KeptEvent): CollidingEvent => ({
-    line: event.line,
-    itemId: event.itemId,
+  const colliding = (event: ItemEvent, itemId: string, line: number): CollidingEvent => ({
+    line: line === 0 ? undefined : line,
+    itemId,
     stage: index.stages[event.stage]!.name,
     type: event.exit ? 'exit' : 'enter',
   })
   return {
-    add: (event, at, line) => {
+    add: (event, at, line = 0) => {
       const stageName = event.stage as string
       const stage = index.positionOf.get(stageName)
       if (stage === undefined) {
@@ -111,45 +129,52 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
       }
       const id = event.id as string
       const itemId = event.itemId as string
-      const exit = event.type === 'exit'
-      const outcome = event.outcome as Outcome | undefined
-      const kept: KeptEvent = {
+      const item: ItemEvent = {
         id,
-        itemId,
-        line,
         stage,
-        exit,
+        exit: event.type === 'exit',
         at,
-        outcome,
+        outcome: event.outcome as Outcome | undefined,
         production: isProductionEvent(event),
       }
-      const seen = byId.findOrAdd(kept)
-      if (seen !== undefined) {
+      const seen = ids.findOrAdd(id)
+      if (seen !== -1) {
         // The same source fact always carries the same id and the same content: count it once.
-        if (sameFact(seen, kept)) duplicates++
+        const keptId = itemIds[keptItem.at(seen)]!
+        const first = keptAt(seen)
+        if (keptId === itemId && sameFact(first, item)) duplicates++
         else {
           collisions++
           if (samples.length < SAMPLE_COLLISIONS) {
             samples.push({
               id,
-              kept: colliding(seen),
-              dropped: { line, itemId, stage: stageName, type: exit ? 'exit' : 'enter' },
+              kept: colliding(first, keptId, keptLine.at(seen)),
+              dropped: colliding(item, itemId, line),
             })
           }
         }
         return undefined
       }
+      let number = itemNumbers.get(itemId)
+      if (number === undefined) {
+        number = itemIds.length
+        itemNumbers.set(itemId, number)
+        itemIds.push(itemId)
+        lists.push([])
+      }
+      const list = lists[number]!
+      keptItem.push(number)
+      keptPlace.push(list.length)
+      keptLine.push(line)
+      list.push(item)
       accepted++
       if (at < firstAt) firstAt = at
       if (at > lastAt) lastAt = at
-      const list = items.get(itemId)
-      if (list === undefined) items.set(itemId, [kept])
-      else list.push(kept)
       return undefined
     },
     unknownStages: () => [...unknown].sort(),
     build: () => ({
-      items,
+      items: new Map(itemIds.map((itemId, number) => [itemId, lists[number]!])),
       accepted,
       duplicates,
       collisions: { count: collisions, samples },

@@ -1,14 +1,16 @@
 /**
- * A set of values keyed by their `id`, for the ingest hot path: `findOrAdd` returns the value
- * already held under the same id, or adds this one and returns undefined, in constant expected
- * time. Built on typed arrays (open addressing, each slot a 32-bit hash of the id beside the
- * value's position), so a million ids cost two flat arrays rather than a million map entries.
+ * A set of ids for the ingest hot path, each at a position (0, 1, 2, ... in the order added):
+ * `findOrAdd` returns the position of an id held before, or adds it at the next position and
+ * returns -1, in constant expected time. The caller keeps the ids (and whatever else it knows of
+ * each) by position and tells the table how to read one back (`idAt`). Built on a typed array
+ * (open addressing, each slot a 32-bit hash of the id beside its position): a million ids cost
+ * one flat array that the garbage collector never walks, rather than a million map entries.
  *
  * @since 0.1.0
  * @category ingest
  */
-export interface IdTable<T extends { readonly id: string }> {
-  readonly findOrAdd: (value: T) => T | undefined
+export interface IdTable {
+  readonly findOrAdd: (id: string) => number
 }
 
 /**
@@ -29,11 +31,11 @@ const INITIAL_SLOTS = 1 << 12
  * @since 0.1.0
  * @category ingest
  */
-export const makeIdTable = <T extends { readonly id: string }>(): IdTable<T> => {
+export const makeIdTable = (idAt: (position: number) => string): IdTable => {
   const basis = (Math.random() * 0x100000000) >>> 0
-  const values: T[] = []
+  let size = 0
   let mask = INITIAL_SLOTS - 1
-  // Slot s holds the hash at 2s and the value's position + 1 at 2s + 1 (0: empty).
+  // Slot s holds the hash at 2s and the id's position + 1 at 2s + 1 (0: empty).
   let slots = new Uint32Array(INITIAL_SLOTS * 2)
   const grow = () => {
     const old = slots
@@ -49,22 +51,19 @@ export const makeIdTable = <T extends { readonly id: string }>(): IdTable<T> => 
     }
   }
   return {
-    findOrAdd: (value) => {
-      const hash = hashOf(value.id, basis)
+    findOrAdd: (id) => {
+      const hash = hashOf(id, basis)
       let slot = hash & mask
       for (let position = slots[slot * 2 + 1]!; position !== 0; position = slots[slot * 2 + 1]!) {
-        if (slots[slot * 2] === hash) {
-          const held = values[position - 1]!
-          if (held.id === value.id) return held
-        }
+        if (slots[slot * 2] === hash && idAt(position - 1) === id) return position - 1
         slot = (slot + 1) & mask
       }
-      values.push(value)
+      size++
       slots[slot * 2] = hash
-      slots[slot * 2 + 1] = values.length
+      slots[slot * 2 + 1] = size
       // At most half full, so probes stay short.
-      if (values.length * 2 > mask) grow()
-      return undefined
+      if (size * 2 > mask) grow()
+      return -1
     },
   }
 }
