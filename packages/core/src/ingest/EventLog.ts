@@ -3,7 +3,7 @@ import type { FieldIssue } from '../event/issue.js'
 import type { Outcome } from '../event/StageEvent.js'
 import type { StreamIndex } from '../stream/StreamIndex.js'
 import type { CollidingEvent, IdCollision, IdCollisions } from './IdCollision.js'
-import { makeIdTable } from './IdTable.js'
+import { findRepeats, hashId, randomBasis } from './repeatedIds.js'
 
 /**
  * One event as the analysis keeps it: the stage as its position in the stream, the time in epoch
@@ -68,54 +68,105 @@ const sameFact = (a: ItemEvent, b: ItemEvent): boolean =>
   a.outcome === b.outcome &&
   a.production === b.production
 
-/** A growing column of 32-bit integers, off the garbage-collected heap. */
-const intColumn = () => {
-  let values = new Int32Array(1 << 12)
+/** A growing column of unsigned 32-bit integers, off the garbage-collected heap. */
+const column = () => {
+  let values = new Uint32Array(1 << 12)
   let length = 0
   return {
     push: (value: number) => {
       if (length === values.length) {
-        const grown = new Int32Array(values.length * 2)
+        const grown = new Uint32Array(values.length * 2)
         grown.set(values)
         values = grown
       }
       values[length++] = value
     },
     at: (position: number) => values[position]!,
+    values: () => values,
   }
 }
 
 /**
- * Starts an empty event log for a value stream. Every id goes into one table, so a repeat is
- * found in constant time whichever item it names.
+ * Starts an empty event log for a value stream. Adding an event costs the same whatever came
+ * before (a hash appended, the event put in its item's list); `build` then finds every id seen
+ * before, whichever item it names, in one linear pass, and counts it once.
  *
  * @since 0.1.0
  * @category ingest
  */
 export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
-  // Items by number, in the order they first appear. Each event kept is found by its position in
-  // the id table: its item's number, its place in that item's list, its line (0: not from a file).
+  // Items by number, in the order they first appear. Every event added is found by its position
+  // (0, 1, ...): its item's number, its place in that item's list, its line (0: not from a file)
+  // and the hash of its id.
   const itemNumbers = new Map<string, number>()
   const itemIds: string[] = []
   const lists: ItemEvent[][] = []
-  const keptItem = intColumn()
-  const keptPlace = intColumn()
-  const keptLine = intColumn()
-  let accepted = 0
-  const keptAt = (position: number) => lists[keptItem.at(position)]![keptPlace.at(position)]!
-  const ids = makeIdTable((position) => keptAt(position).id)
+  const itemOf = column()
+  const placeOf = column()
+  const lineOf = column()
+  const hashes = column()
+  const basis = randomBasis()
+  const eventAt = (position: number) => lists[itemOf.at(position)]![placeOf.at(position)]!
   const unknown = new Set<string>()
-  const samples: IdCollision[] = []
-  let collisions = 0
+  let added = 0
   let duplicates = 0
   let firstAt = Number.POSITIVE_INFINITY
   let lastAt = Number.NEGATIVE_INFINITY
-  const colliding = (event: ItemEvent, itemId: string, line: number): CollidingEvent => ({
-    line: line === 0 ? undefined : line,
-    itemId,
-    stage: index.stages[event.stage]!.name,
-    type: event.exit ? 'exit' : 'enter',
-  })
+  const colliding = (position: number): CollidingEvent => {
+    const event = eventAt(position)
+    const line = lineOf.at(position)
+    return {
+      line: line === 0 ? undefined : line,
+      itemId: itemIds[itemOf.at(position)]!,
+      stage: index.stages[event.stage]!.name,
+      type: event.exit ? 'exit' : 'enter',
+    }
+  }
+  const build = (): EventLog => {
+    const repeats = findRepeats(hashes.values(), added, (position) => eventAt(position).id)
+    const samples: IdCollision[] = []
+    let collisions = 0
+    // The places to drop from each item's list: every event whose id came before.
+    const dropped = new Map<number, Set<number>>()
+    for (const { position, first } of repeats) {
+      const item = itemOf.at(position)
+      if (item === itemOf.at(first) && sameFact(eventAt(first), eventAt(position))) duplicates++
+      else {
+        collisions++
+        if (samples.length < SAMPLE_COLLISIONS) {
+          samples.push({ id: eventAt(position).id, kept: colliding(first), dropped: colliding(position) })
+        }
+      }
+      const places = dropped.get(item) ?? new Set<number>()
+      places.add(placeOf.at(position))
+      dropped.set(item, places)
+    }
+    for (const [item, places] of dropped) lists[item] = lists[item]!.filter((_, place) => !places.has(place))
+    const items = new Map<string, ItemEvent[]>()
+    for (const [number, itemId] of itemIds.entries()) {
+      if (lists[number]!.length > 0) items.set(itemId, lists[number]!)
+    }
+    if (collisions > 0) {
+      // A dropped event may have held the first or the last time.
+      firstAt = Number.POSITIVE_INFINITY
+      lastAt = Number.NEGATIVE_INFINITY
+      for (const list of items.values()) {
+        for (const event of list) {
+          if (event.at < firstAt) firstAt = event.at
+          if (event.at > lastAt) lastAt = event.at
+        }
+      }
+    }
+    return {
+      items,
+      accepted: added - repeats.length,
+      duplicates,
+      collisions: { count: collisions, samples },
+      firstAt,
+      lastAt,
+    }
+  }
+  let built: EventLog | undefined
   return {
     add: (event, at, line = 0) => {
       const stageName = event.stage as string
@@ -129,32 +180,6 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
       }
       const id = event.id as string
       const itemId = event.itemId as string
-      const item: ItemEvent = {
-        id,
-        stage,
-        exit: event.type === 'exit',
-        at,
-        outcome: event.outcome as Outcome | undefined,
-        production: isProductionEvent(event),
-      }
-      const seen = ids.findOrAdd(id)
-      if (seen !== -1) {
-        // The same source fact always carries the same id and the same content: count it once.
-        const keptId = itemIds[keptItem.at(seen)]!
-        const first = keptAt(seen)
-        if (keptId === itemId && sameFact(first, item)) duplicates++
-        else {
-          collisions++
-          if (samples.length < SAMPLE_COLLISIONS) {
-            samples.push({
-              id,
-              kept: colliding(first, keptId, keptLine.at(seen)),
-              dropped: colliding(item, itemId, line),
-            })
-          }
-        }
-        return undefined
-      }
       let number = itemNumbers.get(itemId)
       if (number === undefined) {
         number = itemIds.length
@@ -163,23 +188,27 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
         lists.push([])
       }
       const list = lists[number]!
-      keptItem.push(number)
-      keptPlace.push(list.length)
-      keptLine.push(line)
-      list.push(item)
-      accepted++
+      itemOf.push(number)
+      placeOf.push(list.length)
+      lineOf.push(line)
+      hashes.push(hashId(id, basis))
+      list.push({
+        id,
+        stage,
+        exit: event.type === 'exit',
+        at,
+        outcome: event.outcome as Outcome | undefined,
+        production: isProductionEvent(event),
+      })
+      added++
       if (at < firstAt) firstAt = at
       if (at > lastAt) lastAt = at
       return undefined
     },
     unknownStages: () => [...unknown].sort(),
-    build: () => ({
-      items: new Map(itemIds.map((itemId, number) => [itemId, lists[number]!])),
-      accepted,
-      duplicates,
-      collisions: { count: collisions, samples },
-      firstAt,
-      lastAt,
-    }),
+    build: () => {
+      built ??= build()
+      return built
+    },
   }
 }
