@@ -52,7 +52,10 @@ const one = await timed(
       const worker = new Worker(new URL('../dist/replicationWorker.js', import.meta.url), {
         workerData: { scenario, options, indices: Array.from({ length: options.replications }, (_, r) => r) },
       })
-      worker.once('message', (runs: RunMeasures[]) => {
+      const runs: RunMeasures[] = []
+      worker.on('message', (run: RunMeasures) => {
+        runs.push(run)
+        if (runs.length < options.replications) return
         resolve(runs)
         void worker.terminate()
       })

@@ -10,6 +10,8 @@ import { docText } from './help/docText.js'
 import { EXAMPLES } from './help/examples.js'
 import { readInvocation } from './help/readInvocation.js'
 import { renderHelp } from './help/renderHelp.js'
+import { rejectEmptyValues } from './input/emptyValues.js'
+import { safeText } from './output/safeText.js'
 import { SourcesFailed } from './sync/SourcesFailed.js'
 import { VERSION } from './version.js'
 
@@ -85,17 +87,19 @@ const program = (argv: ReadonlyArray<string>) =>
  */
 export const runCli = async (argv: ReadonlyArray<string>): Promise<number> => {
   const verbose = argv.includes('--verbose')
-  const exit = await Effect.runPromiseExit(program(argv).pipe(Effect.provide(NodeContext.layer)))
+  const exit = await Effect.runPromiseExit(
+    rejectEmptyValues(argv).pipe(Effect.zipRight(program(argv)), Effect.provide(NodeContext.layer)),
+  )
   if (Exit.isSuccess(exit)) return 0
   const failure = Cause.failureOption(exit.cause)
   if (Option.isSome(failure)) {
     const error = failure.value
-    for (const line of describeFailure(error)) process.stderr.write(`${line}\n`)
+    for (const line of describeFailure(error)) process.stderr.write(`${safeText(line)}\n`)
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
     return isBadInput(error) || ValidationError.isValidationError(error) ? 2 : 1
   }
   const defect = Cause.squash(exit.cause)
-  process.stderr.write(`error: ${defect instanceof Error ? defect.message : String(defect)}\n`)
+  process.stderr.write(`error: ${safeText(defect instanceof Error ? defect.message : String(defect))}\n`)
   if (verbose) process.stderr.write(`${Cause.pretty(exit.cause)}\n`)
   return 1
 }

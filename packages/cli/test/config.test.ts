@@ -202,15 +202,15 @@ describe('herbie sync: a config that cannot be used is bad input (exit 2) naming
     )
   })
 
-  it('options the plugin refuses, named by its own schema', async () => {
-    const { code, stderr } = await run({
+  it('options the plugin refuses, named by its own schema, at their key in the file', async () => {
+    const { code, stderr, file } = await run({
       sources: {
         mobile: { adapter: 'herbie-plugin-bitbucket', options: { repositories: ['nope'], token: 't' } },
       },
     })
     expect(code).toBe(2)
-    expect(stderr).toMatch(
-      /^error: 1 of 1 sources failed: \[mobile\] bitbucket: invalid config at repositories\.0: a repository is written WORKSPACE\/REPO$/m,
+    expect(stderr).toContain(
+      `\nerror: 1 of 1 sources failed: [mobile] ${file}: sources.mobile.options.repositories[0]: a repository is written WORKSPACE/REPO\n`,
     )
   })
 

@@ -25,7 +25,7 @@ const outcome = {
 }
 
 describe('herbie simulate', () => {
-  it('--json prints { fit, baseline, scenarios } with an interval for every number', () => {
+  it('--json prints { input, warnings, fit, baseline, scenarios } with an interval for every number', () => {
     const { code, stdout } = herbie(
       'simulate',
       '--events',
@@ -40,7 +40,7 @@ describe('herbie simulate', () => {
     )
     expect(code).toBe(0)
     const result = JSON.parse(stdout)
-    expect(Object.keys(result)).toEqual(['fit', 'baseline', 'scenarios'])
+    expect(Object.keys(result)).toEqual(['input', 'warnings', 'fit', 'baseline', 'scenarios'])
     expect(result.fit.warnings).toEqual(expect.any(Array))
     expect(result.baseline).toEqual(outcome)
     expect(result.scenarios).toEqual([

@@ -79,7 +79,7 @@ describe('herbie sync github against a loopback GitHub Enterprise Server', () =>
     )
     expect(code).toBe(2)
     expect(stderr.trim()).toBe(
-      'error: github: invalid config at repositories.0: a repository is written OWNER/NAME',
+      'error: github: invalid config at repositories[0]: a repository is written OWNER/NAME',
     )
   })
 })

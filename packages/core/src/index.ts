@@ -81,6 +81,7 @@ export { IsoTimestamp, parseTimestamp, TIMESTAMP_PATTERN } from './event/timesta
 export { validateEvent } from './event/validate.js'
 export { ForecastImpossible } from './forecast/ForecastImpossible.js'
 export { type Forecast, type ForecastOptions, forecastNdjson } from './forecast/forecast.js'
+export { MAX_FORECAST_DAYS, MAX_TRIALS } from './forecast/limits.js'
 export {
   forecastDays,
   forecastItems,
@@ -89,7 +90,15 @@ export {
 } from './forecast/monteCarlo.js'
 export { dailyThroughput, type ThroughputHistory } from './forecast/ThroughputHistory.js'
 export { formatDuration, formatPercent } from './format/duration.js'
+export { describeParseError, formatPath, type ParseProblem } from './format/parseIssue.js'
 export { type EventLog, type EventLogBuilder, type ItemEvent, makeEventLog } from './ingest/EventLog.js'
+export {
+  type CollidingEvent,
+  collisionWarning,
+  type IdCollision,
+  type IdCollisions,
+} from './ingest/IdCollision.js'
+export { type InputSummary, inputWarnings, summarizeInput } from './ingest/inputWarnings.js'
 export { type AgingItem, agingWip } from './metrics/aging.js'
 export { type DoraBand, type DoraMetrics, doraBands, doraMetrics } from './metrics/dora.js'
 export { type ItemMetrics, itemMetrics, workTime } from './metrics/items.js'
@@ -102,12 +111,19 @@ export { runSimulation, type SimObserver, type SimResult, simulate, stageLoads }
 export { type MinHeap, makeHeap } from './simulate/heap.js'
 export { type Distribution, meanOf, type Random, sample, seededRandom } from './simulate/random.js'
 export type { SimArrivals, SimScenario, SimSpeedup, SimStage } from './simulate/scenario.js'
+export {
+  checkWorkBudget,
+  estimateSteps,
+  itemsPerDay,
+  MAX_ITEMS_PER_RUN,
+  MAX_SIMULATION_STEPS,
+} from './simulate/workBudget.js'
 export { indexStream, type StreamIndex } from './stream/StreamIndex.js'
 export { Activity, defaultValueStream, StageDefinition, ValueStream } from './stream/ValueStream.js'
 export { type DoneRuleSummary, type DoneRules, resolveDoneRules } from './timeline/doneRules.js'
 export { foldTimelines, type Timelines } from './timeline/fold.js'
 export type { Interval, Timeline, TimelineWarning } from './timeline/Timeline.js'
-export { applyChanges, parseScenario, type ScenarioChange } from './whatif/changes.js'
+export { applyChanges, type ModelStage, parseScenario, type ScenarioChange } from './whatif/changes.js'
 export { type Estimate, estimateOf } from './whatif/Estimate.js'
 export { type FittedModel, fitModel } from './whatif/FittedModel.js'
 export {

@@ -156,6 +156,26 @@ describe('forecastNdjson', () => {
     expect(forecast.history).toMatchObject({ from: '2026-03-08', to: '2026-03-10', days: 3, completed: 6 })
   })
 
+  it('refuses at once a date beyond ten years or more trials than the limit, naming the limit', async () => {
+    const started = performance.now()
+    const far = await Effect.runPromiseExit(forecastNdjson(lines, { by: Date.parse('9999-12-31T00:00:00Z') }))
+    expect(Exit.isFailure(far) && far.cause._tag === 'Fail' && far.cause.error).toMatchObject({
+      _tag: 'ForecastImpossible',
+      reason:
+        "9999-12-31 is 2,912,374 days after the history's last day, 2026-03-10; a forecast looks at most 3650 days (10 years) ahead",
+    })
+    const many = await Effect.runPromiseExit(forecastNdjson(lines, { items: 5, trials: 100_001 }))
+    expect(Exit.isFailure(many) && many.cause._tag === 'Fail' && many.cause.error).toMatchObject({
+      _tag: 'ForecastImpossible',
+      reason: '--trials 100001 is out of range: 1 to 100,000',
+    })
+    expect(performance.now() - started).toBeLessThan(2000)
+    const edge = await Effect.runPromise(
+      forecastNdjson(lines, { by: Date.parse('2036-03-07T00:00:00Z'), trials: 10 }),
+    )
+    expect(edge.howMany).toMatchObject({ by: '2036-03-07', days: 3650 })
+  })
+
   it('fails clearly when nothing was done or the date is not ahead', async () => {
     const undone = lines.filter((line) => !line.includes('"done"'))
     const nothing = await Effect.runPromiseExit(forecastNdjson(undone, { items: 3 }))

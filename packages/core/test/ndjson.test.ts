@@ -69,6 +69,7 @@ describe('analyzeNdjson', () => {
       lines: lines.length,
       events: lines.length,
       duplicates: 0,
+      idCollisions: { count: 0, samples: [] },
       skippedLines: 0,
     })
   })
@@ -88,6 +89,47 @@ describe('analyzeNdjson', () => {
     const report = await Effect.runPromise(analyzeNdjson([[...many, ...many.slice(0, 70)].join('\n')]))
     expect(report.input).toMatchObject({ events: 100, duplicates: 70 })
     expect(report.stages.find((stage) => stage.name === 'review')!.arrivals).toBe(50)
+  })
+
+  it('counts an id reused by another item once, and names both items and lines', async () => {
+    // Item D enters review with A's develop enter id: the first one counts, D's is left out.
+    const reused = JSON.stringify({ ...ev('D', 'review', 'enter', 3), id: story[2]!.id })
+    const report = await Effect.runPromise(analyzeNdjson([[...lines, reused].join('\n')]))
+    expect(report.input).toEqual({
+      lines: lines.length + 1,
+      events: lines.length,
+      duplicates: 0,
+      idCollisions: {
+        count: 1,
+        samples: [
+          {
+            id: 'A/develop/enter/2',
+            kept: { line: 3, itemId: 'A', stage: 'develop', type: 'enter' },
+            dropped: { line: lines.length + 1, itemId: 'D', stage: 'review', type: 'enter' },
+          },
+        ],
+      },
+      skippedLines: 0,
+    })
+    expect(report.items.total).toBe(3)
+    expect(report.warnings).toContain(
+      `1 event reuses the id of an earlier event with other content and was left out (the first one counts): id "A/develop/enter/2" (line 3: item A, develop enter; again line ${lines.length + 1}: item D, review enter).`,
+    )
+  })
+
+  it('counts an id reused for another stage of the same item once, in a short item and a long one', async () => {
+    const short = [
+      ev('S', 'develop', 'enter', 0),
+      { ...ev('S', 'review', 'enter', 1), id: 'S/develop/enter/0' },
+    ]
+    const long = Array.from({ length: 100 }, (_, i) => ev('L', 'review', i % 2 === 0 ? 'enter' : 'exit', i))
+    const events = [...short, ...long, { ...ev('L', 'ci', 'enter', 3), id: long[3]!.id }]
+    const report = await Effect.runPromise(
+      analyzeNdjson([events.map((event) => JSON.stringify(event)).join('\n')]),
+    )
+    expect(report.input).toMatchObject({ events: 101, duplicates: 0, idCollisions: { count: 2 } })
+    expect(report.stages.find((stage) => stage.name === 'review')!.arrivals).toBe(50)
+    expect(report.stages.find((stage) => stage.name === 'ci')!.arrivals).toBe(0)
   })
 
   it('rejects a file with invalid lines, listing them all up to the cap', async () => {

@@ -64,6 +64,16 @@ describe('parseTimestamp', () => {
 
   it('handles years before 100 and fractions beyond milliseconds', () => {
     expect(new Date(parseTimestamp('0050-01-01T00:00:00Z')!).toISOString()).toBe('0050-01-01T00:00:00.000Z')
+    for (const text of [
+      '0000-01-01T00:00:00.000Z',
+      '0001-03-01T00:00:00.000Z',
+      '1600-02-29T12:00:00.000Z',
+      '1900-03-01T00:00:00.000Z',
+      '1969-12-31T23:59:59.999Z',
+      '2000-02-29T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+    ])
+      expect(new Date(parseTimestamp(text)!).toISOString()).toBe(text)
     expect(parseTimestamp('2026-03-02T09:15:00.123456789Z')).toBe(Date.UTC(2026, 2, 2, 9, 15, 0, 123))
   })
 })

@@ -1,9 +1,12 @@
-import { Effect, Either } from 'effect'
+import { Effect, Either, Exit } from 'effect'
 import { describe, expect, it } from 'vitest'
 import {
   analyzeNdjson,
   applyChanges,
+  checkWorkBudget,
   type Estimate,
+  estimateSteps,
+  itemsPerDay,
   parseScenario,
   type SimScenario,
   simulate,
@@ -34,7 +37,11 @@ const wait = (outcome: WhatIf['baseline'], stage: string) =>
   outcome.stages.find((s) => s.name === stage)!.waitBefore.mean
 
 describe('scenarios', () => {
-  const stages = ['develop', 'review', 'ci']
+  const stages = [
+    { name: 'develop', servers: 6 },
+    { name: 'review', servers: 2 },
+    { name: 'ci', servers: Number.POSITIVE_INFINITY },
+  ]
   it('parse into changes; a malformed change or an unknown stage is named', () => {
     expect(
       parseScenario('speedup develop=1.4; capacity review=+1; wip-limit review=5; arrivals 1.2', stages),
@@ -61,14 +68,72 @@ describe('scenarios', () => {
     expect(Either.isLeft(parseScenario(' ; ', stages))).toBe(true)
   })
 
-  it('apply to a scenario: speed-ups, servers (never below one), pull limits, arrivals', () => {
-    const changes = Either.getOrThrow(
-      parseScenario('speedup develop=2; capacity review=-5; wip-limit ci=4; arrivals 2', [
-        'develop',
-        'review',
-        'ci',
+  it('a change that changes nothing, or cannot be, is refused naming it', () => {
+    const refused = (text: string) => parseScenario(text, stages)
+    expect(refused('capacity review=0')).toEqual(
+      Either.left('"capacity review=0": review needs at least 1 server'),
+    )
+    expect(refused('capacity review=+0')).toEqual(
+      Either.left('"capacity review=+0": adding 0 changes nothing'),
+    )
+    expect(refused('capacity review=-0')).toEqual(
+      Either.left('"capacity review=-0": adding 0 changes nothing'),
+    )
+    expect(refused('capacity review=2')).toEqual(
+      Either.left('"capacity review=2": review already has 2 at once: this changes nothing'),
+    )
+    expect(refused('capacity review=-2')).toEqual(
+      Either.left('"capacity review=-2": review has 2 at once; it needs at least 1 server'),
+    )
+    expect(refused('speedup develop=1')).toEqual(
+      Either.left('"speedup develop=1": a factor of 1 changes nothing'),
+    )
+    expect(refused('speedup develop=1.0')).toEqual(
+      Either.left('"speedup develop=1.0": a factor of 1 changes nothing'),
+    )
+    expect(refused('arrivals 1')).toEqual(Either.left('"arrivals 1": a factor of 1 changes nothing'))
+    expect(refused('wip-limit develop=0')).toEqual(
+      Either.left('"wip-limit develop=0": a WIP limit is at least 1'),
+    )
+    expect(refused('')).toEqual(Either.left('scenario "" has no change'))
+    expect(refused('speedup review-queue=2')).toEqual(
+      Either.left('"speedup review-queue=2": no work stage review-queue in the model (develop, review, ci)'),
+    )
+  })
+
+  it('two changes of one kind to one stage (which may cancel out) are refused naming both', () => {
+    expect(parseScenario('speedup review=2; speedup review=0.5', stages)).toEqual(
+      Either.left(
+        '"speedup review=0.5": the scenario already has "speedup review=2" (give one change of each kind per stage)',
+      ),
+    )
+    expect(parseScenario('capacity review=+1; capacity review=-1', stages)).toEqual(
+      Either.left(
+        '"capacity review=-1": the scenario already has "capacity review=+1" (give one change of each kind per stage)',
+      ),
+    )
+    expect(parseScenario('arrivals 2; arrivals 0.5', stages)).toEqual(
+      Either.left(
+        '"arrivals 0.5": the scenario already has "arrivals 2" (give one change of each kind per stage)',
+      ),
+    )
+    expect(parseScenario('speedup review=2; capacity review=+1; speedup develop=2', stages)).toEqual(
+      Either.right([
+        { kind: 'speedup', stage: 'review', factor: 2 },
+        { kind: 'capacity', stage: 'review', servers: 1, relative: true },
+        { kind: 'speedup', stage: 'develop', factor: 2 },
       ]),
     )
+  })
+
+  it('apply to a scenario: speed-ups, servers (never below one), pull limits, arrivals', () => {
+    // Built directly: parseScenario refuses capacity review=-5 on a model that knows review's servers.
+    const changes = [
+      { kind: 'speedup', stage: 'develop', factor: 2 },
+      { kind: 'capacity', stage: 'review', servers: -5, relative: true },
+      { kind: 'wip-limit', stage: 'ci', limit: 4 },
+      { kind: 'arrivals', factor: 2 },
+    ] as const
     const changed = applyChanges(team(16), changes)
     expect(changed.speedups).toEqual([{ stage: 'develop', fromDay: 0, factor: 2 }])
     expect(changed.stages.map((stage) => [stage.servers, stage.wipLimit])).toEqual([
@@ -77,6 +142,52 @@ describe('scenarios', () => {
       [Number.POSITIVE_INFINITY, 4],
     ])
     expect(changed.arrivals).toEqual({ kind: 'poisson', perDay: 32 })
+  })
+})
+
+describe('the work a what-if may take', () => {
+  const run = (scenarios: string[], options: { replications?: number; horizonDays?: number } = {}) =>
+    Effect.runPromiseExit(whatIfNdjson(lines(team(15)), { scenarios, ...options }))
+  const reason = (exit: Exit.Exit<unknown, unknown>) =>
+    Exit.isFailure(exit) && exit.cause._tag === 'Fail' ? exit.cause.error : undefined
+
+  it('is refused before anything runs when it would take hours, with the limit in the message', async () => {
+    const started = performance.now()
+    expect(
+      reason(await run(['speedup develop=2'], { replications: 100_000, horizonDays: 365 })),
+    ).toMatchObject({
+      _tag: 'ScenarioInvalid',
+      reason: expect.stringMatching(
+        /^the simulation would take about [\d,]+ steps \(2 scenarios, baseline included, × 100,000 replications × 365 days\); the limit is 1,000,000,000 steps: lower --replications, shorten --horizon or lower the arrivals factor$/,
+      ),
+    })
+    expect(reason(await run(['arrivals 100000'], { replications: 2, horizonDays: 30 }))).toMatchObject({
+      _tag: 'ScenarioInvalid',
+      reason: expect.stringMatching(
+        /^--scenario "arrivals 100000": one run would bring in about [\d,]+ items \([\d,]+ a day for 30 days\); the limit is 2,000,000 items a run: shorten --horizon or lower the arrivals factor$/,
+      ),
+    })
+    expect(reason(await run([], { replications: 2, horizonDays: 1_000_000 }))).toMatchObject({
+      _tag: 'ScenarioInvalid',
+      reason: expect.stringMatching(
+        /^baseline: one run would bring in about [\d,]+ items \([\d,]+ a day for 1,000,000 days\)/,
+      ),
+    })
+    expect(performance.now() - started).toBeLessThan(10_000)
+  })
+
+  it('estimates steps as items × (3 per stage visit, rework included, + 1)', () => {
+    const scenario: SimScenario = {
+      ...team(10),
+      stages: [
+        { name: 'a', servers: 1, service: { kind: 'exponential', mean: 1 } },
+        { name: 'b', servers: 1, service: { kind: 'exponential', mean: 1 }, failureRate: 0.5 },
+      ],
+    }
+    expect(itemsPerDay(scenario)).toBe(10)
+    expect(estimateSteps(scenario, 30)).toBe(10 * 30 * (1 + 3 + 6))
+    expect(itemsPerDay({ ...scenario, arrivals: { kind: 'saturated' } })).toBe(24)
+    expect(checkWorkBudget([{ name: 'baseline', scenario }], 20, 30)).toEqual(Either.right(undefined))
   })
 })
 

@@ -227,6 +227,6 @@ describe('GitHub backfill failures', () => {
   it('a config without repositories names the field', async () => {
     const exit = await Effect.runPromiseExit(sync(githubAdapter, { repositories: [] }))
     const error = Exit.isFailure(exit) && exit.cause._tag === 'Fail' ? exit.cause.error : undefined
-    expect(error).toMatchObject({ _tag: 'ConfigInvalid', field: 'repositories.0' })
+    expect(error).toMatchObject({ _tag: 'ConfigInvalid', field: 'repositories[0]' })
   })
 })

@@ -8,6 +8,9 @@ import { type OtlpProtocol, otlpSender } from '../export/otlpExport.js'
 import { prometheusEndpoint } from '../export/prometheusServe.js'
 import { recordEvents } from '../export/recordEvents.js'
 import { loadStream } from '../input/loadStream.js'
+import { parseUrl } from '../input/parseUrl.js'
+import { safeText } from '../output/safeText.js'
+import { printWarnings } from '../output/warnings.js'
 import { VERSION } from '../version.js'
 import { defaultTo, events, from, skipInvalid, stream, text, to, verbose } from './options.js'
 import { runAnalysis } from './runAnalysis.js'
@@ -50,8 +53,10 @@ export const exportCommand = Command.make(
         return yield* new UsageError({ reason: 'only one of --otlp and --prometheus' })
       if (Option.isNone(options.otlp) && Option.isNone(options.prometheus))
         return yield* new UsageError({ reason: 'give one of --otlp URL or --prometheus PORT' })
+      if (Option.isSome(options.otlp)) yield* parseUrl('--otlp', options.otlp.value)
       const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
       const report = yield* runAnalysis(options, valueStream)
+      yield* printWarnings(report.warnings)
       const target = Option.isSome(options.otlp)
         ? {
             kind: 'otlp' as const,
@@ -80,7 +85,7 @@ export const exportCommand = Command.make(
       if (target.kind === 'otlp') {
         const sent = yield* target.send(provider)
         yield* Console.error(
-          `sent ${sent.metrics} metrics (${sent.points} data points) from ${recorded} events to ${sent.url}`,
+          `sent ${sent.metrics} metrics (${sent.points} data points) from ${recorded} events to ${safeText(sent.url)}`,
         )
         return
       }

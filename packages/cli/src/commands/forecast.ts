@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js'
 import { loadStream } from '../input/loadStream.js'
 import { openEvents } from '../input/openEvents.js'
 import { parseInstant } from '../input/parseInstant.js'
+import { printWarnings } from '../output/warnings.js'
 import { defaultTo, events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
 
 const items = integer('items', 'N', 'When will N more items be done?').pipe(Options.optional)
@@ -87,6 +88,7 @@ export const forecastCommand = Command.make(
         ...(Option.isSome(options.items) ? { items: options.items.value } : {}),
         ...(byMs === undefined ? {} : { by: byMs }),
       })
+      yield* printWarnings(forecast.warnings)
       yield* Console.log(options.json ? JSON.stringify(forecast, null, 2) : renderForecast(forecast))
     }),
 ).pipe(

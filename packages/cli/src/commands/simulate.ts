@@ -4,8 +4,10 @@ import { Console, Effect, Option } from 'effect'
 import { UsageError } from '../errors.js'
 import { loadStream } from '../input/loadStream.js'
 import { openEvents } from '../input/openEvents.js'
+import { printWarnings } from '../output/warnings.js'
 import { renderWhatIf } from '../render/whatIf.js'
 import { parallelReplicate } from '../simulate/parallelReplicate.js'
+import { simulationProgress } from '../simulate/simulationProgress.js'
 import { defaultTo, events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
 
 const scenario = text(
@@ -68,11 +70,15 @@ export const simulateCommand = Command.make(
         scenarios: options.scenario,
         replications: options.replications,
         seed: options.seed,
-        replicateWith: parallelReplicate(options.workers),
+        replicateWith: parallelReplicate(
+          options.workers,
+          simulationProgress(options.replications * (1 + options.scenario.length)).runDone,
+        ),
         ...(valueStream === undefined ? {} : { stream: valueStream }),
         ...(horizonDays === undefined ? {} : { horizonDays }),
         ...(warmupDays === undefined ? {} : { warmupDays }),
       })
+      yield* printWarnings(result.warnings)
       yield* Console.log(options.json ? JSON.stringify(result, null, 2) : renderWhatIf(result))
     }),
 ).pipe(

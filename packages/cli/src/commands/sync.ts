@@ -4,7 +4,9 @@ import { Console, Effect, Option } from 'effect'
 import { ConfigFileInvalid } from '../config/ConfigFileInvalid.js'
 import { loadAdapter } from '../config/loadAdapter.js'
 import { findConfig, loadConfig } from '../config/loadConfig.js'
+import { optionsRefused } from '../config/optionsRefused.js'
 import { eventAppender } from '../output/appendEvents.js'
+import { safeText } from '../output/safeText.js'
 import { runSource, unjoinedLine } from '../sync/runSource.js'
 import { SourcesFailed } from '../sync/SourcesFailed.js'
 import { verbose } from './options.js'
@@ -65,12 +67,14 @@ export const syncCommand = Command.make('sync', { config, source, out, verbose }
     const failures: Array<{ source: string; error: unknown }> = []
     for (const { name, source } of sources) {
       const result = yield* Effect.either(
-        runSource(source, appender, resolve(dir, loaded.checkpoints), `[${name}] `),
+        runSource(source, appender, resolve(dir, loaded.checkpoints), `[${name}] `).pipe(
+          Effect.mapError((error) => optionsRefused(error, file, name)),
+        ),
       )
       if (result._tag === 'Left') {
         failures.push({ source: name, error: result.left })
         yield* Console.error(
-          `[${name}] failed: ${result.left instanceof Error ? result.left.message : String(result.left)}`,
+          `[${name}] failed: ${safeText(result.left instanceof Error ? result.left.message : String(result.left))}`,
         )
       } else {
         yield* Console.error(

@@ -1,6 +1,8 @@
 import { Command, Options } from '@effect/cli'
 import { Console, Effect, Option } from 'effect'
 import { loadAdapter } from '../config/loadAdapter.js'
+import { parseInstant } from '../input/parseInstant.js'
+import { parseUrl } from '../input/parseUrl.js'
 import { eventAppender } from '../output/appendEvents.js'
 import { githubTokenNotice } from '../sync/githubToken.js'
 import { runSource, unjoinedLine } from '../sync/runSource.js'
@@ -59,10 +61,15 @@ export const syncGithubCommand = Command.make(
   { repo, baseUrl, since, out, checkpoints, doneAt, issues, verbose },
   (options) =>
     Effect.gen(function* () {
+      if (Option.isSome(options.baseUrl))
+        yield* parseUrl('--base-url', options.baseUrl.value, { credentials: false })
+      const since = Option.isSome(options.since)
+        ? yield* parseInstant('--since', options.since.value)
+        : undefined
       const raw = {
         repositories: options.repo,
         ...Option.match(options.baseUrl, { onNone: () => ({}), onSome: (url) => ({ baseUrl: url }) }),
-        ...Option.match(options.since, { onNone: () => ({}), onSome: (value) => ({ since: value }) }),
+        ...(since === undefined ? {} : { since: new Date(since).toISOString() }),
         doneAt: options.doneAt,
         ...(options.issues ? { issues: true } : {}),
       }

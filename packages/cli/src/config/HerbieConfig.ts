@@ -26,6 +26,8 @@ export const SourceConfig = Schema.Struct({
  */
 export type SourceConfig = typeof SourceConfig.Type
 
+const SOURCE_NAME = /^[\w.-]+$/
+
 /**
  * `herbie.config.json` (or `.mjs`/`.js` with a default export): the sources `herbie sync` reads,
  * by name, where their events go and where checkpoints are kept (paths relative to the file).
@@ -37,12 +39,14 @@ export const HerbieConfig = Schema.Struct({
   $schema: Schema.optional(Schema.String),
   out: Schema.optionalWith(Schema.NonEmptyTrimmedString, { default: () => 'events.ndjson' }),
   checkpoints: Schema.optionalWith(Schema.NonEmptyTrimmedString, { default: () => '.herbie/checkpoints' }),
-  sources: Schema.Record({
-    key: Schema.String.pipe(
-      Schema.pattern(/^[\w.-]+$/, { message: () => 'a source name is letters, digits, ., _ or -' }),
-    ),
-    value: SourceConfig,
-  }).pipe(Schema.filter((sources) => Object.keys(sources).length > 0 || 'name at least one source')),
+  sources: Schema.Record({ key: Schema.String, value: SourceConfig }).pipe(
+    Schema.filter((sources) => {
+      const names = Object.keys(sources)
+      const bad = names.find((name) => !SOURCE_NAME.test(name))
+      if (bad !== undefined) return { path: [bad], message: 'a source name is letters, digits, ., _ or -' }
+      return names.length > 0 || 'name at least one source'
+    }),
+  ),
 })
 
 /**

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { Effect, ParseResult, Schema } from 'effect'
+import { describeParseError } from '@herbie/core'
+import { Effect, Schema } from 'effect'
 import { ConfigFileInvalid } from './ConfigFileInvalid.js'
+import { checkSourceOptions } from './checkSourceOptions.js'
 import { HerbieConfig } from './HerbieConfig.js'
 
 /**
@@ -123,8 +125,9 @@ const fillEnv = (
 
 /**
  * Reads a config file (JSON, or an ES module whose default export is the config), checks it
- * against {@link HerbieConfig} and fills in `{ "env": "NAME" }` references. Every failure names
- * the file and the field, or the line and column of a JSON syntax error.
+ * against {@link HerbieConfig} and fills in `{ "env": "NAME" }` references. Every failure is one
+ * line naming the file and the key (an unknown key included), or the line and column of a JSON
+ * syntax error.
  *
  * @since 0.1.0
  * @category config
@@ -135,19 +138,20 @@ export const loadConfig = (
 ): Effect.Effect<LoadedConfig, ConfigFileInvalid> =>
   Effect.gen(function* () {
     const raw = yield* file.endsWith('.json') ? readJson(file) : importModule(file)
-    const config = yield* Schema.decodeUnknown(HerbieConfig)(raw).pipe(
+    const config = yield* Schema.decodeUnknown(HerbieConfig, { errors: 'all', onExcessProperty: 'error' })(
+      raw,
+    ).pipe(
       Effect.mapError((error) => {
-        const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
-        return new ConfigFileInvalid({
-          file,
-          field: issue?.path.join('.') ?? '',
-          reason: issue?.message ?? 'does not match the config schema',
-        })
+        const { field, reason } = describeParseError(error)
+        return new ConfigFileInvalid({ file, field, reason })
       }),
     )
     const sources = yield* Effect.forEach(Object.entries(config.sources), ([name, source]) =>
       fillEnv(source.options, `sources.${name}.options`, file, env).pipe(
-        Effect.map((options) => [name, { ...source, options: options as Record<string, unknown> }] as const),
+        Effect.flatMap((options) =>
+          checkSourceOptions(file, `sources.${name}.options`, options as Record<string, unknown>),
+        ),
+        Effect.map((options) => [name, { ...source, options }] as const),
       ),
     )
     return { file, dir: dirname(file), config: { ...config, sources: Object.fromEntries(sources) } }

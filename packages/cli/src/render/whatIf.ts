@@ -1,4 +1,5 @@
 import { type Estimate, formatDuration, type ScenarioOutcome, type WhatIf } from '@herbie/core'
+import { escapeControl } from '../output/escape.js'
 import { renderTable } from './table.js'
 
 const perDay = (estimate: Estimate) =>
@@ -9,7 +10,7 @@ const count = (estimate: Estimate) => estimate.mean.toFixed(1)
 /**
  * The what-if in words and tables: the fitted model and its warnings, then the baseline beside
  * each scenario (throughput with its 90% interval, lead time percentiles, the constraint), then
- * WIP and the wait in front of each work stage.
+ * WIP and the wait in front of each work stage. Names from the input are shown escaped.
  *
  * @since 0.1.0
  * @category render
@@ -20,11 +21,11 @@ export const renderWhatIf = (result: WhatIf): string => {
     `Model fitted to the events: arrivals ${model.arrivalsPerDay.toFixed(1)} a day; ${model.stages
       .map(
         (stage) =>
-          `${stage.name} ${stage.servers} at once, ${formatDuration(stage.meanServiceSeconds)} on average${stage.rework > 0 ? `, ${Math.round(stage.rework * 100)}% rework` : ''}`,
+          `${escapeControl(stage.name)} ${stage.servers} at once, ${formatDuration(stage.meanServiceSeconds)} on average${stage.rework > 0 ? `, ${Math.round(stage.rework * 100)}% rework` : ''}`,
       )
       .join('; ')}.`,
     `Fit, simulated baseline vs the data: ${result.baseline.throughputPerDay.mean.toFixed(1)} vs ${result.fit.observed.throughputPerDay.toFixed(1)} done a day; lead time p50 ${formatDuration(result.baseline.leadTime.p50.mean)} vs ${formatDuration(result.fit.observed.leadTime.p50)}, p85 ${formatDuration(result.baseline.leadTime.p85.mean)} vs ${formatDuration(result.fit.observed.leadTime.p85)}.`,
-    ...result.fit.warnings.map((warning) => `Warning: ${warning}.`),
+    ...result.fit.warnings.map((warning) => `Warning: ${escapeControl(warning)}.`),
     '',
   ]
   const all: ReadonlyArray<{ readonly name: string } & ScenarioOutcome> = [

@@ -1,4 +1,5 @@
-// A worker thread's entry: runs the replications it is given and sends back their measures.
+// A worker thread's entry: runs the replications it is given, sending back each one's measures
+// as soon as it is done (so that the main thread can show progress).
 import { parentPort, workerData } from 'node:worker_threads'
 import { type ReplicationOptions, runReplication, type SimScenario } from '@herbie/core'
 
@@ -7,4 +8,4 @@ const { scenario, options, indices } = workerData as {
   options: ReplicationOptions
   indices: number[]
 }
-parentPort?.postMessage(indices.map((r) => runReplication(scenario, options, r)))
+for (const r of indices) parentPort?.postMessage(runReplication(scenario, options, r))

@@ -21,9 +21,9 @@ export class SourcesFailed extends Data.TaggedError('SourcesFailed')<{
 
   /** Whether each failure is an adapter refusing its options. */
   get badInput(): boolean {
-    return this.failures.every(
-      ({ error }) =>
-        typeof error === 'object' && error !== null && (error as { _tag?: unknown })._tag === 'ConfigInvalid',
-    )
+    return this.failures.every(({ error }) => {
+      const tag = typeof error === 'object' && error !== null ? (error as { _tag?: unknown })._tag : undefined
+      return tag === 'ConfigInvalid' || tag === 'ConfigFileInvalid'
+    })
   }
 }

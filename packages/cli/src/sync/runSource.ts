@@ -2,6 +2,7 @@ import { type BackfillSummary, type HttpNotice, type StageMapping, unjoinedSente
 import { Effect } from 'effect'
 import type { LoadedAdapter } from '../config/loadAdapter.js'
 import type { EventAppender } from '../output/appendEvents.js'
+import { safeText } from '../output/safeText.js'
 
 const describeNotice = (notice: HttpNotice): string => {
   if (notice.kind === 'page') return `page ${notice.url}`
@@ -69,7 +70,7 @@ export const runSource = (
           stages: source.stages,
           onNotice: (notice) => {
             if (notice.kind === 'page') pages++
-            process.stderr.write(`${prefix}${describeNotice(notice)}\n`)
+            process.stderr.write(`${prefix}${safeText(describeNotice(notice))}\n`)
           },
         },
       )

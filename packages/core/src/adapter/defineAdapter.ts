@@ -1,5 +1,6 @@
-import { Effect, Option, ParseResult, Schema, Stream } from 'effect'
+import { Effect, Option, Schema, Stream } from 'effect'
 import type { StageEventEncoded } from '../event/StageEvent.js'
+import { describeParseError } from '../format/parseIssue.js'
 import { type CheckpointFailed, CheckpointStore } from './checkpoint/CheckpointStore.js'
 import { type AdapterError, ConfigInvalid, MalformedPayload } from './errors.js'
 import type { HttpTransport } from './http/HttpTransport.js'
@@ -111,11 +112,6 @@ export const defineAdapter = <C, CI, K, KI>(adapter: Adapter<C, CI, K, KI>): Ada
   return adapter
 }
 
-const firstIssue = (error: ParseResult.ParseError) => {
-  const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
-  return { field: issue?.path.join('.') ?? '', reason: issue?.message ?? 'invalid' }
-}
-
 /**
  * Decodes raw options with the adapter's schema; a failure names the field.
  *
@@ -126,8 +122,11 @@ export const decodeConfig = <C, CI, K, KI>(
   adapter: Adapter<C, CI, K, KI>,
   raw: unknown,
 ): Effect.Effect<C, ConfigInvalid> =>
-  Schema.decodeUnknown(adapter.config)(raw).pipe(
-    Effect.mapError((error) => new ConfigInvalid({ adapter: adapter.name, ...firstIssue(error) })),
+  Schema.decodeUnknown(adapter.config, { errors: 'all' })(raw).pipe(
+    Effect.mapError((error) => {
+      const { field, reason } = describeParseError(error)
+      return new ConfigInvalid({ adapter: adapter.name, field, reason })
+    }),
   )
 
 /**
@@ -173,7 +172,7 @@ export const runBackfill = <C, CI, K, KI, E, R>(
               new MalformedPayload({
                 source: adapter.name,
                 path: `checkpoint ${key}`,
-                reason: firstIssue(error).reason,
+                reason: describeParseError(error).reason,
               }),
           ),
         ),

@@ -1,4 +1,5 @@
 import type { ConstraintReport } from '../constraint/rank.js'
+import type { InputSummary } from '../ingest/inputWarnings.js'
 import type { AgingItem } from '../metrics/aging.js'
 import type { DoraMetrics } from '../metrics/dora.js'
 import type { ItemMetrics } from '../metrics/items.js'
@@ -20,11 +21,6 @@ export interface FlowReport extends ItemMetrics {
   readonly constraint: ConstraintReport
   readonly agingWip: { readonly count: number; readonly oldest: ReadonlyArray<AgingItem> }
   readonly dora?: DoraMetrics
-  readonly input: {
-    readonly lines: number
-    readonly events: number
-    readonly duplicates: number
-    readonly skippedLines: number
-  }
+  readonly input: InputSummary
   readonly warnings: ReadonlyArray<string>
 }

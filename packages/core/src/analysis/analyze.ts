@@ -1,5 +1,6 @@
 import { Effect } from 'effect'
 import type { ChunkSource } from '../event/ndjson.js'
+import { inputWarnings, summarizeInput } from '../ingest/inputWarnings.js'
 import type { Window } from '../metrics/Window.js'
 import { indexStream } from '../stream/StreamIndex.js'
 import { defaultValueStream, type ValueStream } from '../stream/ValueStream.js'
@@ -43,12 +44,12 @@ export const analyzeNdjson = (
         reason: `--from ${new Date(from).toISOString()} is after --to ${new Date(to).toISOString()}`,
       })
     }
-    return analyzeEventLog(events.items, { from, to }, options.stream ?? defaultValueStream, {
-      lines,
-      events: events.accepted,
-      duplicates: events.duplicates,
-      skippedLines,
-    })
+    return analyzeEventLog(
+      events.items,
+      { from, to },
+      options.stream ?? defaultValueStream,
+      summarizeInput(events, lines, skippedLines),
+    )
   })
 
 /**
@@ -65,8 +66,5 @@ export const analyzeEventLog = (
 ): FlowReport => {
   const index = indexStream(stream)
   const { timelines, warnings, done } = foldTimelines(items, index)
-  const notes = warnings.map((warning) => warning.message)
-  if (input.skippedLines > 0) notes.unshift(`${input.skippedLines} invalid lines were skipped.`)
-  if (input.duplicates > 0) notes.push(`${input.duplicates} events repeated an id and were counted once.`)
-  return buildReport(timelines, index, window, input, notes, done)
+  return buildReport(timelines, index, window, input, inputWarnings(input, warnings), done)
 }

@@ -21,13 +21,17 @@ export interface InvalidLine extends FieldIssue {
 export type ChunkSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>
 
 /**
- * Receives each valid event of an NDJSON scan; may still reject it (an unknown stage, say) by
- * returning an issue.
+ * Receives each valid event of an NDJSON scan, with its time and its 1-based line number; may
+ * still reject it (an unknown stage, say) by returning an issue.
  *
  * @since 0.1.0
  * @category events
  */
-export type EventSink = (event: Readonly<Record<string, unknown>>, at: number) => FieldIssue | undefined
+export type EventSink = (
+  event: Readonly<Record<string, unknown>>,
+  at: number,
+  line: number,
+) => FieldIssue | undefined
 
 /**
  * Counts from one NDJSON scan.
@@ -50,7 +54,7 @@ const parseLine = (text: string, line: number, sink: EventSink): InvalidLine | u
   }
   const checked = validateEvent(value)
   if (typeof checked !== 'number') return { line, ...checked }
-  const rejected = sink(value as Record<string, unknown>, checked)
+  const rejected = sink(value as Record<string, unknown>, checked, line)
   return rejected === undefined ? undefined : { line, ...rejected }
 }
 

@@ -16,6 +16,19 @@ const isLeap = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) |
  */
 export const TIMESTAMP_PATTERN = ISO_WITH_OFFSET.source
 
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (month 1–12), by arithmetic alone: no Date
+ * is made per event, and years 0–99 are read as written (Date.UTC would make them 1900–1999).
+ */
+const daysFromCivil = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
+}
+
 const digit = (text: string, at: number): number => {
   const code = text.charCodeAt(at) - 48
   return code >= 0 && code <= 9 ? code : -1
@@ -82,10 +95,8 @@ export const parseTimestamp = (text: string): number | undefined => {
   if (month < 1 || month > 12 || day < 1) return undefined
   const maxDay = month === 2 && !isLeap(year) ? 28 : DAYS_IN_MONTH[month - 1]!
   if (day > maxDay || hour > 23 || minute > 59 || second > 59) return undefined
-  const utc = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis))
-  // Date.UTC reads years 0–99 as 1900–1999.
-  if (year < 100) utc.setUTCFullYear(year)
-  return utc.getTime() - offsetMinutes * 60_000
+  const days = daysFromCivil(year, month, day)
+  return (((days * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis
 }
 
 /**

@@ -3,12 +3,14 @@ import type { InvalidEvents, SourceUnreadable } from '../analysis/errors.js'
 import { NoEvents } from '../analysis/NoEvents.js'
 import { type ReadOptions, readEventLog } from '../analysis/readEventLog.js'
 import type { ChunkSource } from '../event/ndjson.js'
+import { type InputSummary, inputWarnings, summarizeInput } from '../ingest/inputWarnings.js'
 import { DAY_MS } from '../metrics/Window.js'
 import { seededRandom } from '../simulate/random.js'
 import { indexStream } from '../stream/StreamIndex.js'
 import { defaultValueStream } from '../stream/ValueStream.js'
 import { foldTimelines } from '../timeline/fold.js'
 import { ForecastImpossible } from './ForecastImpossible.js'
+import { MAX_FORECAST_DAYS, MAX_TRIALS } from './limits.js'
 import { forecastDays, forecastItems, type Likelihoods } from './monteCarlo.js'
 import { dailyThroughput, type ThroughputHistory } from './ThroughputHistory.js'
 
@@ -36,6 +38,9 @@ export interface ForecastOptions extends ReadOptions {
  * @category forecast
  */
 export interface Forecast {
+  /** What reading the events found, and the warnings about it (as `analyze` gives them). */
+  readonly input: InputSummary
+  readonly warnings: ReadonlyArray<string>
   readonly history: Omit<ThroughputHistory, 'counts'> & { readonly days: number; readonly perDay: number }
   readonly trials: number
   readonly start: string
@@ -63,10 +68,11 @@ export const forecastNdjson = (
   options: ForecastOptions,
 ): Effect.Effect<Forecast, InvalidEvents | SourceUnreadable | NoEvents | ForecastImpossible> =>
   Effect.gen(function* () {
-    const { events } = yield* readEventLog(chunks, options)
+    const { events, lines, skippedLines } = yield* readEventLog(chunks, options)
     if (events.accepted === 0) return yield* new NoEvents({ source: options.sourceName ?? 'events' })
     const index = indexStream(options.stream ?? defaultValueStream)
-    const { timelines } = foldTimelines(events.items, index)
+    const { timelines, warnings } = foldTimelines(events.items, index)
+    const input = summarizeInput(events, lines, skippedLines)
     const historyDays = options.historyDays ?? 90
     const lastDay = Math.floor(events.lastAt / DAY_MS)
     const firstDay = Math.max(Math.floor(events.firstAt / DAY_MS), lastDay - historyDays + 1)
@@ -80,6 +86,11 @@ export const forecastNdjson = (
       })
     }
     const trials = options.trials ?? 10_000
+    if (!(trials >= 1 && trials <= MAX_TRIALS)) {
+      return yield* new ForecastImpossible({
+        reason: `--trials ${trials} is out of range: 1 to ${MAX_TRIALS.toLocaleString('en-US')}`,
+      })
+    }
     const random = seededRandom(options.seed ?? 1)
     const start = (lastDay + 1) * DAY_MS
     const dateAfter = (days: number) =>
@@ -103,6 +114,11 @@ export const forecastNdjson = (
           reason: `${isoDay(options.by)} is not after the history's last day, ${history.to}`,
         })
       }
+      if (days > MAX_FORECAST_DAYS) {
+        return yield* new ForecastImpossible({
+          reason: `${isoDay(options.by)} is ${days.toLocaleString('en-US')} days after the history's last day, ${history.to}; a forecast looks at most ${MAX_FORECAST_DAYS} days (10 years) ahead`,
+        })
+      }
       howMany = {
         by: isoDay(options.by),
         days,
@@ -111,6 +127,8 @@ export const forecastNdjson = (
     }
     const { counts, ...rest } = history
     return {
+      input,
+      warnings: inputWarnings(input, warnings),
       history: { ...rest, days: counts.length, perDay: history.completed / counts.length },
       trials,
       start: isoDay(start),

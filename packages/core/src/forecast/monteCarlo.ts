@@ -1,4 +1,5 @@
 import type { Random } from '../simulate/random.js'
+import { MAX_FORECAST_DAYS } from './limits.js'
 
 /**
  * Forecast values at 50%, 85% and 95% likelihood.
@@ -42,7 +43,7 @@ export const forecastDays = (
   items: number,
   options: MonteCarloOptions,
 ): Likelihoods => {
-  const maxDays = options.maxDays ?? 3650
+  const maxDays = options.maxDays ?? MAX_FORECAST_DAYS
   const outcomes = new Float64Array(options.trials)
   for (let trial = 0; trial < options.trials; trial++) {
     let done = 0

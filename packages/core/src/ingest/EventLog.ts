@@ -3,6 +3,8 @@ import { isProductionEvent } from '../event/environment.js'
 import type { FieldIssue } from '../event/issue.js'
 import type { Outcome } from '../event/StageEvent.js'
 import type { StreamIndex } from '../stream/StreamIndex.js'
+import type { CollidingEvent, IdCollision, IdCollisions } from './IdCollision.js'
+import { findRepeats, hashId, randomBasis } from './repeatedIds.js'
 
 /**
  * One event as the analysis keeps it: the stage as its position in the stream, the time in epoch
@@ -28,7 +30,10 @@ export interface ItemEvent {
 }
 
 /**
- * The events of a whole file or stream, deduplicated by id and grouped by work item.
+ * The events of a whole file or stream, deduplicated by id and grouped by work item. An id seen
+ * before is counted once: as a `duplicate` when the content is the same (a re-read fact), as an
+ * id collision when it is not (another item, stage, type, time or outcome); the first event
+ * with an id is the one kept.
  *
  * @since 0.1.0
  * @category ingest
@@ -37,66 +42,141 @@ export interface EventLog {
   readonly items: ReadonlyMap<string, ReadonlyArray<ItemEvent>>
   readonly accepted: number
   readonly duplicates: number
+  readonly collisions: IdCollisions
   readonly firstAt: number
   readonly lastAt: number
 }
 
 /**
  * Accumulates events into an {@link EventLog}: `add` takes one event that passed the contract
- * check, with its time already parsed, and returns an issue when its stage is not in the stream.
+ * check, with its time already parsed (and its line, when it came from NDJSON), and returns an
+ * issue when its stage is not in the stream.
  *
  * @since 0.1.0
  * @category ingest
  */
 export interface EventLogBuilder {
-  readonly add: (event: Readonly<Record<string, unknown>>, at: number) => FieldIssue | undefined
+  readonly add: (
+    event: Readonly<Record<string, unknown>>,
+    at: number,
+    line?: number,
+  ) => FieldIssue | undefined
   readonly unknownStages: () => ReadonlyArray<string>
   readonly build: () => EventLog
 }
 
-/** Beyond this many events an item's ids are kept in a set rather than scanned. */
-const SCAN_LIMIT = 64
+/** How many id collisions are kept to be named; the rest are counted. */
+const SAMPLE_COLLISIONS = 10
+
+/** Whether two events with one id say the same thing: stage, type, time, outcome, production. */
+const sameFact = (a: ItemEvent, b: ItemEvent): boolean =>
+  a.stage === b.stage &&
+  a.exit === b.exit &&
+  a.at === b.at &&
+  a.outcome === b.outcome &&
+  a.production === b.production
+
+/** A growing column of unsigned 32-bit integers, off the garbage-collected heap. */
+const column = () => {
+  let values = new Uint32Array(1 << 12)
+  let length = 0
+  return {
+    push: (value: number) => {
+      if (length === values.length) {
+        const grown = new Uint32Array(values.length * 2)
+        grown.set(values)
+        values = grown
+      }
+      values[length++] = value
+    },
+    at: (position: number) => values[position]!,
+    values: () => values,
+  }
+}
 
 /**
- * Starts an empty event log for a value stream.
+ * Starts an empty event log for a value stream. Adding an event costs the same whatever came
+ * before (a hash appended, the event put in its item's list); `build` then finds every id seen
+ * before, whichever item it names, in one linear pass, and counts it once.
  *
  * @since 0.1.0
  * @category ingest
  */
 export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
-  const items = new Map<string, ItemEvent[]>()
-  const manyIds = new Map<string, Set<string>>()
-  const isRepeated = (
-    itemId: string,
-    events: ReadonlyArray<ItemEvent>,
-    id: string,
-    stage: number,
-    exit: boolean,
-  ) => {
-    if (events.length < SCAN_LIMIT) {
-      // A repeated fact repeats its stage and type too: compare ids only where those match.
-      for (let i = events.length - 1; i >= 0; i--) {
-        const event = events[i]!
-        if (event.stage === stage && event.exit === exit && event.id === id) return true
-      }
-      return false
-    }
-    let ids = manyIds.get(itemId)
-    if (ids === undefined) {
-      ids = new Set(events.map((event) => event.id))
-      manyIds.set(itemId, ids)
-    }
-    if (ids.has(id)) return true
-    ids.add(id)
-    return false
-  }
+  // Items by number, in the order they first appear. Every event added is found by its position
+  // (0, 1, ...): its item's number, its place in that item's list, its line (0: not from a file)
+  // and the hash of its id.
+  const itemNumbers = new Map<string, number>()
+  const itemIds: string[] = []
+  const lists: ItemEvent[][] = []
+  const itemOf = column()
+  const placeOf = column()
+  const lineOf = column()
+  const hashes = column()
+  const basis = randomBasis()
+  const eventAt = (position: number) => lists[itemOf.at(position)]![placeOf.at(position)]!
   const unknown = new Set<string>()
-  let accepted = 0
+  let added = 0
   let duplicates = 0
   let firstAt = Number.POSITIVE_INFINITY
   let lastAt = Number.NEGATIVE_INFINITY
+  const colliding = (position: number): CollidingEvent => {
+    const event = eventAt(position)
+    const line = lineOf.at(position)
+    return {
+      line: line === 0 ? undefined : line,
+      itemId: itemIds[itemOf.at(position)]!,
+      stage: index.stages[event.stage]!.name,
+      type: event.exit ? 'exit' : 'enter',
+    }
+  }
+  const build = (): EventLog => {
+    const repeats = findRepeats(hashes.values(), added, (position) => eventAt(position).id)
+    const samples: IdCollision[] = []
+    let collisions = 0
+    // The places to drop from each item's list: every event whose id came before.
+    const dropped = new Map<number, Set<number>>()
+    for (const { position, first } of repeats) {
+      const item = itemOf.at(position)
+      if (item === itemOf.at(first) && sameFact(eventAt(first), eventAt(position))) duplicates++
+      else {
+        collisions++
+        if (samples.length < SAMPLE_COLLISIONS) {
+          samples.push({ id: eventAt(position).id, kept: colliding(first), dropped: colliding(position) })
+        }
+      }
+      const places = dropped.get(item) ?? new Set<number>()
+      places.add(placeOf.at(position))
+      dropped.set(item, places)
+    }
+    for (const [item, places] of dropped) lists[item] = lists[item]!.filter((_, place) => !places.has(place))
+    const items = new Map<string, ItemEvent[]>()
+    for (const [number, itemId] of itemIds.entries()) {
+      if (lists[number]!.length > 0) items.set(itemId, lists[number]!)
+    }
+    if (collisions > 0) {
+      // A dropped event may have held the first or the last time.
+      firstAt = Number.POSITIVE_INFINITY
+      lastAt = Number.NEGATIVE_INFINITY
+      for (const list of items.values()) {
+        for (const event of list) {
+          if (event.at < firstAt) firstAt = event.at
+          if (event.at > lastAt) lastAt = event.at
+        }
+      }
+    }
+    return {
+      items,
+      accepted: added - repeats.length,
+      duplicates,
+      collisions: { count: collisions, samples },
+      firstAt,
+      lastAt,
+    }
+  }
+  let built: EventLog | undefined
   return {
-    add: (event, at) => {
+    add: (event, at, line = 0) => {
       const stageName = event.stage as string
       const stage = index.positionOf.get(stageName)
       if (stage === undefined) {
@@ -108,19 +188,19 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
       }
       const id = event.id as string
       const itemId = event.itemId as string
-      const exit = event.type === 'exit'
-      let list = items.get(itemId)
-      if (list === undefined) {
-        list = []
-        items.set(itemId, list)
-      } else if (isRepeated(itemId, list, id, stage, exit)) {
-        // The same source fact always carries the same id and the same item: count it once.
-        duplicates++
-        return undefined
+      let number = itemNumbers.get(itemId)
+      if (number === undefined) {
+        number = itemIds.length
+        itemNumbers.set(itemId, number)
+        itemIds.push(itemId)
+        lists.push([])
       }
-      accepted++
-      if (at < firstAt) firstAt = at
-      if (at > lastAt) lastAt = at
+      const list = lists[number]!
+      itemOf.push(number)
+      placeOf.push(list.length)
+      lineOf.push(line)
+      hashes.push(hashId(id, basis))
+      const exit = event.type === 'exit'
       const doneRule = stage === index.done && !exit ? doneRuleOf(event) : undefined
       list.push({
         id,
@@ -133,9 +213,15 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
         scope: doneRule === undefined ? undefined : doneScopeOf(event),
         abandoned: exit && isAbandonedEvent(event),
       })
+      added++
+      if (at < firstAt) firstAt = at
+      if (at > lastAt) lastAt = at
       return undefined
     },
     unknownStages: () => [...unknown].sort(),
-    build: () => ({ items, accepted, duplicates, firstAt, lastAt }),
+    build: () => {
+      built ??= build()
+      return built
+    },
   }
 }

@@ -22,18 +22,55 @@ const CHANGE =
   /^(?:(speedup)\s+([\w.-]+)\s*=\s*(\d+(?:\.\d+)?)|(capacity)\s+([\w.-]+)\s*=\s*([+-]?)(\d+)|(wip-limit)\s+([\w.-]+)\s*=\s*(\d+)|(arrivals)\s+(\d+(?:\.\d+)?))$/
 
 /**
+ * A stage of the model a scenario changes: its name and how many items it serves at once.
+ *
+ * @since 0.1.0
+ * @category what-if
+ */
+export interface ModelStage {
+  readonly name: string
+  readonly servers: number
+}
+
+/** What a change is about, for finding two changes to one thing: `speedup develop`, `arrivals`. */
+const targetOf = (change: ScenarioChange): string =>
+  change.kind === 'arrivals' ? 'arrivals' : `${change.kind} ${change.stage}`
+
+/** Why a change is a no-op or impossible on the model, or undefined when it is neither. */
+const problemOf = (change: ScenarioChange, servers: number | undefined): string | undefined => {
+  if (change.kind === 'speedup' || change.kind === 'arrivals') {
+    if (change.factor <= 0) return 'the factor must be above 0'
+    if (change.factor === 1) return 'a factor of 1 changes nothing'
+    return undefined
+  }
+  if (change.kind === 'wip-limit') return change.limit < 1 ? 'a WIP limit is at least 1' : undefined
+  if (change.relative && change.servers === 0) return 'adding 0 changes nothing'
+  if (!change.relative && change.servers < 1) return `${change.stage} needs at least 1 server`
+  if (servers === undefined) return undefined
+  const after = change.relative ? servers + change.servers : change.servers
+  if (after < 1) return `${change.stage} has ${servers} at once; it needs at least 1 server`
+  if (after === servers) return `${change.stage} already has ${servers} at once: this changes nothing`
+  return undefined
+}
+
+/**
  * Parses a scenario: changes separated by `;`, each `speedup STAGE=FACTOR`, `capacity STAGE=+N`
- * or `capacity STAGE=N`, `wip-limit STAGE=N` or `arrivals FACTOR`. A malformed change or an
- * unknown stage is named in the error.
+ * or `capacity STAGE=N`, `wip-limit STAGE=N` or `arrivals FACTOR`. The error names the change
+ * when it is malformed, names a stage the model lacks, changes nothing (a factor of 1, `+0`, the
+ * servers the stage already has), is impossible (no server left, a WIP limit of 0), or changes
+ * what another change of the scenario already changes (two speed-ups of one stage, which may
+ * cancel out).
  *
  * @since 0.1.0
  * @category what-if
  */
 export const parseScenario = (
   text: string,
-  stages: ReadonlyArray<string>,
+  stages: ReadonlyArray<ModelStage>,
 ): Either.Either<ReadonlyArray<ScenarioChange>, string> => {
   const changes: ScenarioChange[] = []
+  const texts = new Map<string, string>()
+  const names = stages.map((stage) => stage.name)
   const parts = text.split(';').map((part) => part.trim())
   if (parts.every((part) => part === '')) return Either.left(`scenario ${JSON.stringify(text)} has no change`)
   for (const part of parts) {
@@ -45,28 +82,33 @@ export const parseScenario = (
       )
     }
     const stage = match[2] ?? match[5] ?? match[9]
-    if (stage !== undefined && !stages.includes(stage)) {
+    if (stage !== undefined && !names.includes(stage)) {
+      return Either.left(`${JSON.stringify(part)}: no work stage ${stage} in the model (${names.join(', ')})`)
+    }
+    const change: ScenarioChange =
+      match[1] !== undefined
+        ? { kind: 'speedup', stage: stage!, factor: Number(match[3]) }
+        : match[4] !== undefined
+          ? {
+              kind: 'capacity',
+              stage: stage!,
+              servers: Number(match[7]) * (match[6] === '-' ? -1 : 1),
+              relative: match[6] !== '',
+            }
+          : match[8] !== undefined
+            ? { kind: 'wip-limit', stage: stage!, limit: Number(match[10]) }
+            : { kind: 'arrivals', factor: Number(match[12]) }
+    const problem = problemOf(change, stages.find((entry) => entry.name === stage)?.servers)
+    if (problem !== undefined) return Either.left(`${JSON.stringify(part)}: ${problem}`)
+    const target = targetOf(change)
+    const earlier = texts.get(target)
+    if (earlier !== undefined) {
       return Either.left(
-        `${JSON.stringify(part)}: no work stage ${stage} in the model (${stages.join(', ')})`,
+        `${JSON.stringify(part)}: the scenario already has ${JSON.stringify(earlier)} (give one change of each kind per stage)`,
       )
     }
-    if (match[1] !== undefined) {
-      const factor = Number(match[3])
-      if (factor <= 0) return Either.left(`${JSON.stringify(part)}: the factor must be above 0`)
-      changes.push({ kind: 'speedup', stage: stage!, factor })
-    } else if (match[4] !== undefined) {
-      const sign = match[6]
-      const value = Number(match[7]) * (sign === '-' ? -1 : 1)
-      changes.push({ kind: 'capacity', stage: stage!, servers: value, relative: sign !== '' })
-    } else if (match[8] !== undefined) {
-      const limit = Number(match[10])
-      if (limit < 1) return Either.left(`${JSON.stringify(part)}: a WIP limit is at least 1`)
-      changes.push({ kind: 'wip-limit', stage: stage!, limit })
-    } else {
-      const factor = Number(match[12])
-      if (factor <= 0) return Either.left(`${JSON.stringify(part)}: the factor must be above 0`)
-      changes.push({ kind: 'arrivals', factor })
-    }
+    texts.set(target, part)
+    changes.push(change)
   }
   return Either.right(changes)
 }

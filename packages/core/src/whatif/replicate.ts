@@ -159,14 +159,22 @@ export const summarizeReplications = (
 
 /**
  * Runs independent replications of a scenario (seeds `seed`, `seed + 1`, ...) in this thread and
- * summarises them with 90% intervals.
+ * summarises them with 90% intervals; `runDone`, when given, is called as each one finishes.
  *
  * @since 0.1.0
  * @category what-if
  */
-export const replicate = (scenario: SimScenario, options: ReplicationOptions): ScenarioOutcome =>
+export const replicate = (
+  scenario: SimScenario,
+  options: ReplicationOptions,
+  runDone?: () => void,
+): ScenarioOutcome =>
   summarizeReplications(
     scenario,
     options,
-    Array.from({ length: options.replications }, (_, r) => runReplication(scenario, options, r)),
+    Array.from({ length: options.replications }, (_, r) => {
+      const run = runReplication(scenario, options, r)
+      runDone?.()
+      return run
+    }),
   )

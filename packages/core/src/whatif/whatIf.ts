@@ -4,7 +4,9 @@ import type { InvalidEvents, SourceUnreadable } from '../analysis/errors.js'
 import { NoEvents } from '../analysis/NoEvents.js'
 import { type ReadOptions, readEventLog } from '../analysis/readEventLog.js'
 import type { ChunkSource } from '../event/ndjson.js'
+import { type InputSummary, inputWarnings, summarizeInput } from '../ingest/inputWarnings.js'
 import type { SimScenario } from '../simulate/scenario.js'
+import { checkWorkBudget } from '../simulate/workBudget.js'
 import { indexStream } from '../stream/StreamIndex.js'
 import { defaultValueStream } from '../stream/ValueStream.js'
 import { foldTimelines } from '../timeline/fold.js'
@@ -46,6 +48,9 @@ export interface WhatIfOptions extends ReadOptions {
  * @category what-if
  */
 export interface WhatIf {
+  /** What reading the events found, and the warnings about it (as `analyze` gives them). */
+  readonly input: InputSummary
+  readonly warnings: ReadonlyArray<string>
   readonly fit: {
     readonly warnings: ReadonlyArray<string>
     readonly model: {
@@ -99,7 +104,7 @@ export const whatIfNdjson = (
     const { events, lines, skippedLines } = yield* readEventLog(chunks, options)
     if (events.accepted === 0) return yield* new NoEvents({ source: options.sourceName ?? 'events' })
     const window = { from: options.from ?? events.firstAt, to: options.to ?? events.lastAt }
-    const { timelines } = foldTimelines(events.items, index)
+    const { timelines, warnings: timelineWarnings } = foldTimelines(events.items, index)
     const model = fitModel(timelines, index, window)
     if (model.stages.length === 0 || model.interarrivalHours.length === 0) {
       return yield* new ScenarioInvalid({
@@ -109,10 +114,7 @@ export const whatIfNdjson = (
     }
     const parsed: Array<{ name: string; changes: ReadonlyArray<ScenarioChange> }> = []
     for (const text of options.scenarios) {
-      const changes = parseScenario(
-        text,
-        model.stages.map((stage) => stage.name),
-      )
+      const changes = parseScenario(text, model.stages)
       if (Either.isLeft(changes))
         return yield* new ScenarioInvalid({ reason: `--scenario ${JSON.stringify(text)}: ${changes.left}` })
       parsed.push({ name: text, changes: changes.right })
@@ -131,17 +133,23 @@ export const whatIfNdjson = (
       warmupDays: options.warmupDays ?? Math.min(14, horizonDays / 5),
       seed: options.seed ?? 1,
     }
+    const changed = parsed.map(({ name, changes }) => ({ name, scenario: applyChanges(base, changes) }))
+    const budget = checkWorkBudget(
+      [
+        { name: 'baseline', scenario: base },
+        ...changed.map(({ name, scenario }) => ({ name: `--scenario ${JSON.stringify(name)}`, scenario })),
+      ],
+      replication.replications,
+      horizonDays,
+    )
+    if (Either.isLeft(budget)) return yield* new ScenarioInvalid({ reason: budget.left })
     const run = (scenario: SimScenario) =>
       options.replicateWith === undefined
         ? Effect.sync(() => replicate(scenario, replication))
         : Effect.promise(() => options.replicateWith!(scenario, replication))
     const baseline = yield* run(base)
-    const report = analyzeEventLog(events.items, window, stream, {
-      lines,
-      events: events.accepted,
-      duplicates: events.duplicates,
-      skippedLines,
-    })
+    const input = summarizeInput(events, lines, skippedLines)
+    const report = analyzeEventLog(events.items, window, stream, input)
     const { throughputPerDay: observedThroughput, leadTime: observedLead } = report
     if (observedThroughput === null || observedLead === null) {
       return yield* new ScenarioInvalid({
@@ -161,6 +169,8 @@ export const whatIfNdjson = (
       compare(warnings, `WIP in ${stage.name}`, stage.wip.mean, observedStages[k]!.wip)
     }
     return {
+      input,
+      warnings: inputWarnings(input, timelineWarnings),
       fit: {
         warnings,
         model: {
@@ -185,8 +195,8 @@ export const whatIfNdjson = (
         },
       },
       baseline,
-      scenarios: yield* Effect.forEach(parsed, ({ name, changes }) =>
-        run(applyChanges(base, changes)).pipe(Effect.map((outcome) => ({ name, ...outcome }))),
+      scenarios: yield* Effect.forEach(changed, ({ name, scenario }) =>
+        run(scenario).pipe(Effect.map((outcome) => ({ name, ...outcome }))),
       ),
     }
   })

@@ -5,6 +5,7 @@ import {
   indexStream,
   makeEventLog,
   type StageEventEncoded,
+  summarizeInput,
   type ValueStream,
   validateEvent,
 } from '../../src/index.js'
@@ -61,12 +62,7 @@ export const analyze = (
         ? { from: 0, to: 0 }
         : { from: built.firstAt, to: built.lastAt }
       : { from: T0 + window.from * HOUR, to: T0 + window.to * HOUR }
-  return analyzeEventLog(built.items, span, stream, {
-    lines: events.length,
-    events: built.accepted,
-    duplicates: built.duplicates,
-    skippedLines: 0,
-  })
+  return analyzeEventLog(built.items, span, stream, summarizeInput(built, events.length, 0))
 }
 
 export const stage = (report: FlowReport, name: string) => {
