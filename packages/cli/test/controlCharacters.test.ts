@@ -43,11 +43,13 @@ const item = (itemId: string, day: number) => [
   event(itemId, EVIL_STAGE, 'exit', day, 6 + (day % 2)),
   event(itemId, 'done', 'enter', day, 7),
 ]
-const lines = [
-  ...Array.from({ length: 12 }, (_, day) => item(day === 0 ? `A\u001b[2J${day}` : `I${day}`, day)).flat(),
+const linesOf = (items: number) => [
+  ...Array.from({ length: items }, (_, day) => item(day === 0 ? `A\u001b[2J${day}` : `I${day}`, day)).flat(),
   event(EVIL_ITEM, EVIL_STAGE, 'exit', 3, 9),
 ]
-const input = () => files({ 'stream.json': stream, 'events.ndjson': `${lines.join('\n')}\n` })
+/** The events of `items` items (30 or more name a constraint: its stage is in the evidence). */
+const input = (items = 12) =>
+  files({ 'stream.json': stream, 'events.ndjson': `${linesOf(items).join('\n')}\n` })
 
 describe('escapeControl', () => {
   it('shows ESC, CR, LF, TAB, BEL, NUL, DEL, C1 and bidi overrides as escapes, and leaves the rest', () => {
@@ -100,11 +102,15 @@ describe('text from the input reaches the terminal with its control characters e
     expect(stderr).toContain(`: ${SHOWN_ITEM}\n`)
   })
 
-  it("analyze: the stage table's cells", () => {
-    const { 'stream.json': streamFile, 'events.ndjson': events } = input()
+  it("analyze: the stage table's cells, the sentences and the warnings", () => {
+    const { 'stream.json': streamFile, 'events.ndjson': events } = input(32)
     const { code, stdout } = herbie('analyze', '--events', events!, '--stream', streamFile!)
     expect(code).toBe(0)
+    expect(raw(stdout)).toEqual([])
     expect(stdout).toMatch(new RegExp(`^${SHOWN_STAGE.replace(/[\\[]/g, '\\$&')} +work `, 'm'))
+    expect(stdout).toContain(`  ! 1 exits with no matching enter (ignored): ${SHOWN_ITEM}`)
+    expect(stdout).toMatch(/^The constraint is /m)
+    expect(stdout).toContain(`  - ${SHOWN_STAGE} takes the longest `)
   })
 
   it('errors: a stage not in the stream, named in the message', () => {

@@ -1,4 +1,5 @@
 import { type FlowReport, formatDuration, formatPercent, type Summary } from '@herbie/core'
+import { escapeControl } from '../output/escape.js'
 import { formatInstant } from './instant.js'
 import { renderTable } from './table.js'
 
@@ -60,8 +61,8 @@ const doraLines = (report: FlowReport): string[] => {
 export const constraintSentence = (report: FlowReport): string => {
   const { constraint } = report
   return constraint.stage === null
-    ? `No constraint named: ${constraint.missing ?? 'the evidence singles out no stage.'}`
-    : `The constraint is ${constraint.stage} (confidence ${formatPercent(constraint.confidence)}): it limits how much the whole stream delivers.`
+    ? `No constraint named: ${escapeControl(constraint.missing ?? 'the evidence singles out no stage.')}`
+    : `The constraint is ${escapeControl(constraint.stage)} (confidence ${formatPercent(constraint.confidence)}): it limits how much the whole stream delivers.`
 }
 
 /** The item counts, lead and cycle time and flow efficiency, or a sentence when nothing was done. */
@@ -97,20 +98,20 @@ const flowLines = (report: FlowReport): string[] => {
 export const renderReport = (report: FlowReport): string => {
   const lines = [
     `Window ${formatInstant(report.window.from)} → ${formatInstant(report.window.to)} (${num(report.window.days)} days)`,
-    report.done.sentence,
+    escapeControl(report.done.sentence),
     ...flowLines(report),
     '',
     stageTable(report),
     'Durations in the table are medians (p50); the evidence below uses means, which capacity is computed from.',
     '',
     constraintSentence(report),
-    ...report.constraint.evidence.map((sentence) => `  - ${sentence}`),
+    ...report.constraint.evidence.map((sentence) => `  - ${escapeControl(sentence)}`),
   ]
   if (report.constraint.notToOptimise.length > 0) {
     lines.push(
       '',
       'Not worth optimising now:',
-      ...report.constraint.notToOptimise.map((entry) => `  - ${entry.reason}`),
+      ...report.constraint.notToOptimise.map((entry) => `  - ${escapeControl(entry.reason)}`),
     )
   }
   lines.push(...doraLines(report))
@@ -118,10 +119,10 @@ export const renderReport = (report: FlowReport): string => {
     const oldest = report.agingWip.oldest[0]!
     lines.push(
       '',
-      `Aging WIP: ${report.agingWip.count} open stays; oldest ${oldest.itemId} in ${oldest.stage} for ${formatDuration(oldest.ageSeconds)}.`,
+      `Aging WIP: ${report.agingWip.count} open stays; oldest ${escapeControl(oldest.itemId)} in ${escapeControl(oldest.stage)} for ${formatDuration(oldest.ageSeconds)}.`,
     )
   }
   if (report.warnings.length > 0)
-    lines.push('', 'Warnings:', ...report.warnings.map((warning) => `  ! ${warning}`))
+    lines.push('', 'Warnings:', ...report.warnings.map((warning) => `  ! ${escapeControl(warning)}`))
   return lines.join('\n')
 }
