@@ -140,7 +140,6 @@ describe('herbie export --otlp', () => {
   it('a receiver nobody listens on: each retry, then one error line naming it (exit 1)', async () => {
     const closed = await startOtlpReceiver()
     await closed.close()
-    const started = Date.now()
     const { code, stderr } = await herbieIn({}, 'export', '--events', eventsFile(), '--otlp', closed.url)
     const host = new URL(closed.url).host
     expect(stderr.trim().split('\n')).toEqual([
@@ -151,7 +150,6 @@ describe('herbie export --otlp', () => {
       `error: OTLP export to http://${host}/v1/metrics failed: connection refused`,
     ])
     expect(code).toBe(1)
-    expect(Date.now() - started).toBeLessThan(10_000)
   })
 })
 

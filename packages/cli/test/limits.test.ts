@@ -8,13 +8,12 @@ import { files } from './support/run.js'
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
 /** Runs the binary with a deadline, so that a command that spins fails the test instead of hanging it. */
 const herbie = (env: Record<string, string>, ...args: string[]) => {
-  const started = Date.now()
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
     timeout: 30_000,
   })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started }
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
 const events = simulate({
@@ -31,12 +30,11 @@ const file = () => files({ 'events.ndjson': `${events.join('\n')}\n` })['events.
 
 describe('work is bounded', () => {
   it('forecast --by 9999-12-31 is refused at once, naming the limit', () => {
-    const { code, stderr, ms } = herbie({}, 'forecast', '--events', file(), '--by', '9999-12-31')
+    const { code, stderr } = herbie({}, 'forecast', '--events', file(), '--by', '9999-12-31')
     expect(code).toBe(2)
     expect(stderr.trim()).toMatch(
       /^error: 9999-12-31 is 2,912,323 days after the history's last day, 2026-04-30; a forecast looks at most 3650 days \(10 years\) ahead$/,
     )
-    expect(ms).toBeLessThan(20_000)
   })
 
   it('forecast --trials beyond the limit is refused', () => {
@@ -58,7 +56,6 @@ describe('work is bounded', () => {
     const arrivals = herbie({}, 'simulate', '--events', file(), '--scenario', 'arrivals 1000000')
     expect(arrivals.code).toBe(2)
     expect(arrivals.stderr).toContain('error: --scenario "arrivals 1000000": one run would bring in about ')
-    expect(Math.max(replications.ms, horizon.ms, arrivals.ms)).toBeLessThan(20_000)
   })
 
   it('simulate shows replications done of total on stderr once a run lasts (threshold lowered here)', () => {

@@ -26,9 +26,13 @@ describe('URLs the user gives: checked, and never printed with their password', 
     )
     expect(code).toBe(0)
     expect(stderr).toMatch(
-      /^sent \d+ data points from 14 events to http:\/\/herbie:\*\*\*@127\.0\.0\.1:\d+\/v1\/metrics$/m,
+      /^sent \d+ metrics \(\d+ data points\) from 14 events to http:\/\/herbie:\*\*\*@127\.0\.0\.1:\d+\/v1\/metrics$/m,
     )
     expect(stderr).not.toContain('s3cr3t-pass')
+    // The credentials travel as basic auth, not in the URL.
+    expect(receiver.requests.at(-1)!.headers.authorization).toBe(
+      `Basic ${Buffer.from('herbie:s3cr3t-pass').toString('base64')}`,
+    )
   })
 
   it('export --otlp with credentials to a receiver that refuses: the error hides the password', async () => {

@@ -64,7 +64,7 @@ export const exportCommand = Command.make(
               options.otlp.value,
               options.protocol as OtlpProtocol,
               Object.fromEntries(HashMap.toEntries(Option.getOrElse(options.headers, () => HashMap.empty()))),
-              (line) => process.stderr.write(`${line}\n`),
+              (line) => process.stderr.write(`${safeText(line)}\n`),
             ),
           }
         : {

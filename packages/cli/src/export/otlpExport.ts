@@ -95,6 +95,30 @@ const retryAfterMs = (header: string | null): number | undefined => {
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`
 
 /**
+ * Where to post and how to sign in: `fetch` refuses a URL with credentials, so a
+ * `http://user:password@host` URL becomes the URL without them and an `Authorization: Basic`
+ * header (unless the headers already carry an authorization).
+ */
+const endpointOf = (
+  target: string,
+  headers: Readonly<Record<string, string>>,
+): { readonly url: string; readonly headers: Readonly<Record<string, string>> } => {
+  const parsed = new URL(target)
+  if (parsed.username === '' && parsed.password === '') return { url: target, headers }
+  const user = decodeURIComponent(parsed.username)
+  const password = decodeURIComponent(parsed.password)
+  parsed.username = ''
+  parsed.password = ''
+  const signed = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')
+  return {
+    url: parsed.toString(),
+    headers: signed
+      ? headers
+      : { ...headers, authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` },
+  }
+}
+
+/**
  * Makes the reader to register on the meter provider before recording, and `send`, which
  * collects once and posts the metrics over OTLP/HTTP, telling `progress` where it connects and
  * each retry (network errors, timeouts, 429 and 5xx gateway answers, after `Retry-After` when the
@@ -110,15 +134,17 @@ export const otlpSender = (
   progress: (line: string) => void,
   retries: OtlpRetries = RETRIES,
 ) => {
+  // `target` is what messages show (its password hidden when printed), `endpoint` what is posted to.
   const target = metricsUrl(url)
+  const endpoint = endpointOf(target, headers)
   const reader = new OnceReader()
   const post = (body: Uint8Array) =>
     Effect.tryPromise({
       try: (signal) =>
-        fetch(target, {
+        fetch(endpoint.url, {
           method: 'POST',
           headers: {
-            ...headers,
+            ...endpoint.headers,
             'content-type': protocol === 'http/json' ? 'application/json' : 'application/x-protobuf',
           },
           body,
