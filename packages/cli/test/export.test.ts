@@ -185,6 +185,7 @@ describe('herbie export --prometheus', () => {
     }
     const scopes = new Set([...text.matchAll(/otel_scope_version="([^"]*)"/g)].map((match) => match[1]))
     expect([...scopes]).toEqual([otel.version])
+    expect(otel.version).not.toBe('0.0.0')
     expect(text).toMatch(
       /^herbie_stage_wip\{herbie_stage="done",herbie_stage_activity="wait",otel_scope_name="@herbie\/otel",otel_scope_version="[^"]+"\} 0$/m,
     )
