@@ -164,6 +164,19 @@ describe('ciStays', () => {
     ])
   })
 
+  it('an attempt whose queue time the source does not know carries no queuedAt', () => {
+    const { queuedAt: _, ...unknown } = attempt('30570', 1, '2026-03-10T13:00:00Z', '2026-03-10T13:05:00Z')
+    const result = ciStays(naming, context, 'ci', [unknown])
+    expect(result.events.map((event) => Object.keys(event.attributes ?? {}).includes('queuedAt'))).toEqual([
+      false,
+      false,
+    ])
+    expect(lines(result)).toEqual([
+      'gitlab:acme/ledger!23:pipeline:30570:1:enter 2026-03-10T13:00:00Z {"project":"acme/ledger","pipelineId":30570}',
+      'gitlab:acme/ledger!23:pipeline:30570:1:exit 2026-03-10T13:05:00Z success {"project":"acme/ledger","pipelineId":30570,"runs":1}',
+    ])
+  })
+
   it('runKey names a stay by its run kind, run id and attempt', () => {
     expect(runKey('pipeline', '30560', 2)).toBe('pipeline:30560:2')
   })

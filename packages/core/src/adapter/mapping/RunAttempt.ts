@@ -17,8 +17,8 @@ export interface RunAttempt {
   readonly rework: boolean
   /** What a stay that starts with this attempt carries (workflow, trigger, run id...). */
   readonly attributes: Readonly<Record<string, string | number | boolean>>
-  /** When the attempt was queued. */
-  readonly queuedAt: string
+  /** When the attempt was queued; absent when the source does not say (never guessed). */
+  readonly queuedAt?: string
   readonly start?: string
   readonly end?: string
   readonly outcome?: Outcome

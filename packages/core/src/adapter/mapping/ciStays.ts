@@ -114,7 +114,7 @@ const single =
     enteredAt: attempt.start,
     attributes: {
       ...attempt.attributes,
-      queuedAt: attempt.queuedAt,
+      ...(attempt.queuedAt === undefined ? {} : { queuedAt: attempt.queuedAt }),
       ...(attempt.rework ? { rework: true } : {}),
     },
     carried: false,
