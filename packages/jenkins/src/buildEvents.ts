@@ -180,7 +180,10 @@ export const mapBuilds = (
     { contexts: EventContext[]; builds: Array<{ fetched: FetchedBuild; spans: BuildSpan[] }> }
   >()
   for (const stay of carried) items.set(stay.context.itemId, { contexts: [stay.context], builds: [] })
-  for (const fetched of builds) {
+  const chronological = [...builds].sort(
+    (a, b) => a.build.timestamp - b.build.timestamp || a.job.localeCompare(b.job),
+  )
+  for (const fetched of chronological) {
     const { context } = buildContext(config, fetched.job, fetched.build)
     const spans = buildSpans(fetched.build, fetched.description, config.stagePatterns, ciStage, stages.input!)
     const item = items.get(context.itemId) ?? { contexts: [], builds: [] }

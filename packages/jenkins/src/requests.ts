@@ -84,7 +84,7 @@ export const listJobs = (
         new ConfigInvalid({
           adapter: 'jenkins',
           field: 'jobs',
-          reason: `no job or folder ${root} at ${error.url} (404)`,
+          reason: `no job or folder ${root} at ${error.url.split('?')[0]} (404)`,
         }),
       ),
     ),
@@ -121,7 +121,12 @@ export const listBuilds = (
       Effect.flatMap((response) => decodeBody(BuildPage, `GET ${path}`, response.body)),
       Effect.map((page) => {
         const kept = page.allBuilds.filter(fresh)
-        const more = page.allBuilds.length === pageSize && kept.length === page.allBuilds.length
+        const oldest = page.allBuilds.at(-1)?.number ?? 0
+        // build numbers only grow: once the page reaches the one after `after`, nothing newer is left
+        const more =
+          page.allBuilds.length === pageSize &&
+          kept.length === page.allBuilds.length &&
+          (after === undefined || oldest > after + 1)
         return [kept, more ? Option.some(from + pageSize) : Option.none()] as const
       }),
     ),
