@@ -18,9 +18,7 @@ import { storyConfig } from './support.js'
 
 const build311 = () => fixture<Build>('build-311.json')
 const describe311 = () => fixture<RunDescription>('build-311-wfapi-describe.json')
-const lines = (
-  events: ReadonlyArray<{ id: string; stage: string; type: string; at: string; outcome?: string }>,
-) =>
+const lines = (events: ReadonlyArray<StageEventEncoded>) =>
   events.map(
     (event) =>
       `${event.id.split(':build:')[1]} ${event.stage} ${event.at}${event.outcome === undefined ? '' : ` ${event.outcome}`}`,
