@@ -146,12 +146,14 @@ export const syncRuns = (sync: RepositorySync): Effect.Effect<RunsSynced, HttpEr
       )
       items.push(...itemsOf(stays.events))
       if (stays.open !== undefined) openStays.push(storedStay(stays.open, context))
+      // GitHub always says when a run was queued (runAttempts sets queuedAt on every attempt).
       for (const attempt of stays.queued)
-        queuedRuns.push({
-          runId: Number(attempt.runId),
-          attempt: attempt.attempt,
-          queuedAt: attempt.queuedAt,
-        })
+        if (attempt.queuedAt !== undefined)
+          queuedRuns.push({
+            runId: Number(attempt.runId),
+            attempt: attempt.attempt,
+            queuedAt: attempt.queuedAt,
+          })
     }
     items.push(...itemsOf([], [...deleted, ...fetched.flatMap((run) => run.unjoined)]))
     const startedAt = Date.parse(sync.startedAt)
