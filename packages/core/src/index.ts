@@ -39,6 +39,19 @@ export { nextLink, type Pagination, paginate } from './adapter/http/paginate.js'
 export { rateLimitWait } from './adapter/http/rateLimit.js'
 export { getJson, type JsonResponse, resolveUrl } from './adapter/http/request.js'
 export { notify, SyncProgress } from './adapter/http/SyncProgress.js'
+export {
+  AttemptRef,
+  type CiStayNaming,
+  type CiStays,
+  ciStays,
+  OpenStay,
+  runKey,
+} from './adapter/mapping/ciStays.js'
+export { contextKey, EventContext } from './adapter/mapping/EventContext.js'
+export { type EventBuilder, type EventExtra, makeEventBuilder } from './adapter/mapping/eventBuilder.js'
+export { JoinEntry, type JoinIndex, makeJoinIndex } from './adapter/mapping/JoinIndex.js'
+export { type RunAttempt, worstOutcome } from './adapter/mapping/RunAttempt.js'
+export { earliest, latest } from './adapter/mapping/time.js'
 export { redact } from './adapter/redact.js'
 export { type SyncHost, syncAdapter } from './adapter/syncAdapter.js'
 export { addUnjoined, type UnjoinedCount, unjoinedSentence } from './adapter/unjoined.js'

@@ -1,4 +1,11 @@
-import type { BackfillItem, HttpError, HttpSettings, HttpTransport, StageMapping } from '@herbie/core'
+import {
+  type BackfillItem,
+  type HttpError,
+  type HttpSettings,
+  type HttpTransport,
+  makeJoinIndex,
+  type StageMapping,
+} from '@herbie/core'
 import { Effect, Either, Option, Schema, Stream } from 'effect'
 import { Issue, Pull, TimelineEvent } from './api.js'
 import { boundState, emptyState, type GithubCheckpoint, type RepositoryState } from './checkpoint.js'
@@ -6,7 +13,6 @@ import type { GithubConfig } from './config.js'
 import { syncDeployments } from './deploymentSync.js'
 import { unlessGone } from './gone.js'
 import { issueEvents } from './issueEvents.js'
-import { makeJoinIndex } from './joins.js'
 import { pullContext, pullEvents } from './pullEvents.js'
 import { itemsOf, list, listAll, type RepositorySync } from './repositorySync.js'
 import { syncRuns } from './runSync.js'

@@ -1,20 +1,5 @@
-import { AttributeValue, Link, Outcome } from '@herbie/core'
+import { EventContext, JoinEntry, OpenStay } from '@herbie/core'
 import { Schema } from 'effect'
-
-const Attributes = Schema.Record({ key: Schema.String, value: AttributeValue })
-
-/**
- * An item's correlation context as the checkpoint keeps it: what events of the item carry.
- *
- * @since 0.1.0
- * @category backfill
- */
-export const StoredContext = Schema.Struct({
-  itemId: Schema.String,
-  keyPrefix: Schema.optionalWith(Schema.String, { exact: true }),
-  links: Schema.Array(Link),
-  attributes: Attributes,
-})
 
 const RunRef = Schema.Struct({ runId: Schema.Number, attempt: Schema.Number })
 
@@ -30,19 +15,13 @@ const RunRef = Schema.Struct({ runId: Schema.Number, attempt: Schema.Number })
  */
 export const RepositoryState = Schema.Struct({
   /** The pull requests' contexts and commit SHAs, the most recently synced last. */
-  joins: Schema.Array(Schema.Struct({ context: StoredContext, shas: Schema.Array(Schema.String) })),
-  /** CI stays entered and not left: at most one per item context. */
+  joins: Schema.Array(JoinEntry),
+  /**
+   * CI stays entered and not left: at most one per item context. Run ids are kept as GitHub's
+   * numbers.
+   */
   openStays: Schema.Array(
-    Schema.Struct({
-      context: StoredContext,
-      key: Schema.String,
-      enteredAt: Schema.String,
-      attributes: Attributes,
-      end: Schema.optionalWith(Schema.String, { exact: true }),
-      outcome: Schema.optionalWith(Outcome, { exact: true }),
-      runs: Schema.Number,
-      running: Schema.Array(RunRef),
-    }),
+    Schema.Struct({ ...OpenStay.fields, context: EventContext, running: Schema.Array(RunRef) }),
   ),
   /** Run attempts still queued, in no stay yet. */
   queuedRuns: Schema.Array(Schema.Struct({ ...RunRef.fields, queuedAt: Schema.String })),

@@ -1,8 +1,13 @@
-import { getJson, type HttpError, type HttpSettings, type HttpTransport } from '@herbie/core'
+import {
+  type EventContext,
+  getJson,
+  type HttpError,
+  type HttpSettings,
+  type HttpTransport,
+} from '@herbie/core'
 import { Effect, Either, Schema } from 'effect'
 import { decodeBody, Pull } from './api.js'
 import type { Correlation } from './config.js'
-import type { EventContext } from './event.js'
 import { unlessGone } from './gone.js'
 import { pullContext } from './pullEvents.js'
 

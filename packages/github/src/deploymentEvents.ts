@@ -1,6 +1,6 @@
-import type { StageEventEncoded, StageMapping } from '@herbie/core'
+import type { EventContext, StageEventEncoded, StageMapping } from '@herbie/core'
 import type { Deployment, DeploymentStatus } from './api.js'
-import { type EventContext, stageEvent, stayEvents } from './event.js'
+import { stageEvent, stayEvents } from './event.js'
 
 const RUNNING = new Set(['in_progress'])
 const FINAL: Record<string, 'success' | 'failure'> = {

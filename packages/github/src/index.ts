@@ -30,18 +30,17 @@ export {
   emptyState,
   GithubCheckpoint,
   RepositoryState,
-  StoredContext,
 } from './checkpoint.js'
-export { type CiStays, ciStays, type OpenStay, runKey } from './ciStays.js'
+export { ciStays, runKey } from './ciStays.js'
 export { closingIssue } from './closingIssue.js'
 export { bareCommitContext, commitContext } from './commitContext.js'
 export { type Correlation, emitsDone, GithubConfig } from './config.js'
 export { deploymentEvents, isProduction, isSettled, productionSuccessAt } from './deploymentEvents.js'
-export { type EventContext, stageEvent, stayEvents } from './event.js'
+export { githubEvents, stageEvent, stayEvents } from './event.js'
 export { issueContext, issueEvents } from './issueEvents.js'
 export { defaultStages, type GithubFact, issueKeys, pullItemId } from './mapping.js'
 export { mergedEvent, pullContext, pullEvents } from './pullEvents.js'
-export { type RunAttempt, runAttempts, runOutcome, worstOutcome } from './runAttempts.js'
+export { runAttempts, runOutcome } from './runAttempts.js'
 export { countsAsDelivery, DELIVERY_EVENTS, defaultRunFilter, RunFilter } from './runFilter.js'
 export { httpSettings } from './settings.js'
 export { signatureProblem } from './signature.js'

@@ -1,8 +1,7 @@
-import type { StageEventEncoded, StageMapping } from '@herbie/core'
+import { type EventContext, earliest, type StageEventEncoded, type StageMapping } from '@herbie/core'
 import type { Issue, TimelineEvent } from './api.js'
-import { type EventContext, stageEvent, stayEvents } from './event.js'
+import { stageEvent, stayEvents } from './event.js'
 import { issueKeys, pullItemId } from './mapping.js'
-import { earliest } from './time.js'
 
 /**
  * The correlation context of an issue: its item id (`github:OWNER/NAME#N`, the number space it

@@ -1,10 +1,9 @@
-import type { StageEventEncoded, StageMapping } from '@herbie/core'
+import { type EventContext, earliest, type StageEventEncoded, type StageMapping } from '@herbie/core'
 import type { Pull, TimelineEvent } from './api.js'
 import { closingIssue } from './closingIssue.js'
 import { type Correlation, emitsDone, type GithubConfig } from './config.js'
-import { type EventContext, stageEvent, stayEvents } from './event.js'
+import { stageEvent, stayEvents } from './event.js'
 import { issueKeys, pullItemId } from './mapping.js'
-import { earliest } from './time.js'
 
 /**
  * When the pull request became ready for review: the first `ready_for_review`, unless it was

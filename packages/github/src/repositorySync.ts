@@ -1,9 +1,11 @@
 import {
   type BackfillItem,
+  type EventContext,
   getJson,
   type HttpError,
   type HttpSettings,
   type HttpTransport,
+  type JoinIndex,
   paginate,
   type StageEventEncoded,
   type StageMapping,
@@ -13,8 +15,6 @@ import { decodeBody } from './api.js'
 import type { RepositoryState } from './checkpoint.js'
 import { commitContext } from './commitContext.js'
 import type { GithubConfig } from './config.js'
-import type { EventContext } from './event.js'
-import type { JoinIndex } from './joins.js'
 
 /**
  * What the parts of one repository's sync share: the options, the previous sync's state, the

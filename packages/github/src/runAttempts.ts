@@ -1,26 +1,5 @@
-import type { Outcome } from '@herbie/core'
+import { earliest, latest, type Outcome, type RunAttempt, worstOutcome } from '@herbie/core'
 import type { Job, WorkflowRun } from './api.js'
-import { earliest, latest } from './time.js'
-
-/**
- * One attempt of a workflow run as a span of CI work: from its first job's start to its last
- * job's completion. `start` is missing while the attempt is still queued, `end` and `outcome`
- * while it runs.
- *
- * @since 0.1.0
- * @category mapping
- */
-export interface RunAttempt {
-  readonly runId: number
-  readonly attempt: number
-  readonly workflow: string
-  readonly trigger: string
-  /** When the attempt was queued: the run's creation, or the first job's of a re-run. */
-  readonly queuedAt: string
-  readonly start?: string
-  readonly end?: string
-  readonly outcome?: Outcome
-}
 
 /**
  * A conclusion as an outcome: success (also neutral and skipped), cancelled (also stale),
@@ -35,24 +14,13 @@ export const runOutcome = (conclusion: string | null): Outcome => {
   return 'failure'
 }
 
-const SEVERITY: Record<Outcome, number> = { success: 0, cancelled: 1, failure: 2 }
-
-/**
- * The worse of two outcomes: failure over cancelled over success.
- *
- * @since 0.1.0
- * @category mapping
- */
-export const worstOutcome = (a: Outcome | undefined, b: Outcome): Outcome =>
-  a === undefined || SEVERITY[b] > SEVERITY[a] ? b : a
-
 const WAITING = new Set(['queued', 'waiting', 'pending', 'requested'])
 
 /**
  * The attempts of a run, from the run and its jobs (listed with `filter=all`, so the jobs of
  * earlier attempts are there too, each with its `run_attempt`). The latest attempt takes its
  * status and conclusion from the run; an earlier one is complete, with the worst outcome of its
- * jobs. An earlier attempt with no job listed is left out: nothing says when it ran.
+ * jobs. Each attempt after the first is a re-run: rework. An earlier attempt with no job listed is left out: nothing says when it ran.
  *
  * @since 0.1.0
  * @category mapping
@@ -85,10 +53,10 @@ export const runAttempts = (run: WorkflowRun, jobs: ReadonlyArray<Job>): RunAtte
         ? run.created_at
         : (earliest(own.map((job) => job.created_at)) ?? run.run_started_at ?? run.created_at)
     attempts.push({
-      runId: run.id,
+      runId: String(run.id),
       attempt,
-      workflow: run.name ?? run.path,
-      trigger: run.event,
+      rework: attempt > 1,
+      attributes: { workflow: run.name ?? run.path, trigger: run.event, runId: run.id },
       queuedAt,
       ...(start === undefined ? {} : { start }),
       ...(end === undefined || start === undefined ? {} : { end }),

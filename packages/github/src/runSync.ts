@@ -1,11 +1,17 @@
-import type { BackfillItem, HttpError, HttpTransport } from '@herbie/core'
+import {
+  type BackfillItem,
+  contextKey,
+  type EventContext,
+  type HttpError,
+  type HttpTransport,
+  type OpenStay,
+  type RunAttempt,
+} from '@herbie/core'
 import { Effect, Either, Stream } from 'effect'
 import { JobPage, WorkflowRun, WorkflowRunPage } from './api.js'
 import type { RepositoryState } from './checkpoint.js'
 import { ciStays } from './ciStays.js'
-import type { EventContext } from './event.js'
 import { unlessGone } from './gone.js'
-import { contextKey } from './joins.js'
 import {
   getOne,
   type Http,
@@ -15,10 +21,22 @@ import {
   list,
   type RepositorySync,
 } from './repositorySync.js'
-import { type RunAttempt, runAttempts } from './runAttempts.js'
+import { runAttempts } from './runAttempts.js'
 import { countsAsDelivery } from './runFilter.js'
 
 type OpenStayEntry = RepositoryState['openStays'][number]
+
+/** A stay as the checkpoint keeps it (GitHub's numeric run ids) and as core's union takes it. */
+const carriedStay = (stay: OpenStayEntry): OpenStay => ({
+  ...stay,
+  running: stay.running.map((run) => ({ runId: String(run.runId), attempt: run.attempt })),
+})
+
+const storedStay = (stay: OpenStay, context: EventContext): OpenStayEntry => ({
+  ...stay,
+  context,
+  running: stay.running.map((run) => ({ runId: Number(run.runId), attempt: run.attempt })),
+})
 
 /**
  * What the runs part of a sync yields: its backfill items and what the next sync must carry on
@@ -120,11 +138,22 @@ export const syncRuns = (sync: RepositorySync): Effect.Effect<RunsSynced, HttpEr
     const openStays: OpenStayEntry[] = []
     const queuedRuns: Array<RepositoryState['queuedRuns'][number]> = []
     for (const { context, attempts, carried: stay } of groups.values()) {
-      const stays = ciStays(context, sync.stages['actions.run']!, attempts, stay)
+      const stays = ciStays(
+        context,
+        sync.stages['actions.run']!,
+        attempts,
+        stay === undefined ? undefined : carriedStay(stay),
+      )
       items.push(...itemsOf(stays.events))
-      if (stays.open !== undefined) openStays.push({ ...stays.open, context })
+      if (stays.open !== undefined) openStays.push(storedStay(stays.open, context))
+      // GitHub always says when a run was queued (runAttempts sets queuedAt on every attempt).
       for (const attempt of stays.queued)
-        queuedRuns.push({ runId: attempt.runId, attempt: attempt.attempt, queuedAt: attempt.queuedAt })
+        if (attempt.queuedAt !== undefined)
+          queuedRuns.push({
+            runId: Number(attempt.runId),
+            attempt: attempt.attempt,
+            queuedAt: attempt.queuedAt,
+          })
     }
     items.push(...itemsOf([], [...deleted, ...fetched.flatMap((run) => run.unjoined)]))
     const startedAt = Date.parse(sync.startedAt)

@@ -1,4 +1,5 @@
 import {
+  type EventContext,
   type HttpError,
   type HttpTransport,
   MalformedPayload,
@@ -13,7 +14,7 @@ import { ciStays } from './ciStays.js'
 import { commitContext } from './commitContext.js'
 import { emitsDone, type GithubConfig } from './config.js'
 import { deploymentEvents } from './deploymentEvents.js'
-import { type EventContext, stageEvent } from './event.js'
+import { stageEvent } from './event.js'
 import { unlessGone } from './gone.js'
 import { mergedEvent, pullContext } from './pullEvents.js'
 import { getOne, type Http, list } from './repositorySync.js'

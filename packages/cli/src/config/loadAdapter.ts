@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Adapter, syncAdapter } from '@herbie/core'
 import { githubAdapter } from '@herbie/github'
+import { jenkinsAdapter } from '@herbie/jenkins'
 import { Effect } from 'effect'
 import { ConfigFileInvalid } from './ConfigFileInvalid.js'
 
@@ -11,7 +12,7 @@ type AnyAdapter = Adapter<any, any, any, any>
 
 /**
  * An adapter ready to run, with the `syncAdapter` of the `@herbie/core` it was built against (a
- * plugin's own copy, or the one built into the command for `github`), and options every source
+ * plugin's own copy, or the one built into the command for `github` and `jenkins`), and options every source
  * of it gets unless the config says otherwise.
  *
  * @since 0.1.0
@@ -33,6 +34,16 @@ const BUILT_IN: Record<string, LoadedAdapter> = {
     defaults: () => {
       const token = process.env.GITHUB_TOKEN
       return token === undefined || token === '' ? {} : { token }
+    },
+  },
+  jenkins: {
+    adapter: jenkinsAdapter,
+    sync: syncAdapter,
+    from: 'built-in',
+    defaults: () => {
+      const user = process.env.JENKINS_USER
+      const token = process.env.JENKINS_TOKEN
+      return user === undefined || user === '' || token === undefined || token === '' ? {} : { user, token }
     },
   },
 }
@@ -101,7 +112,7 @@ const pickAdapter = (module: Record<string, unknown>, exportName: string | undef
 }
 
 /**
- * Loads the adapter a config names: `github` is built in; anything else is a module found from
+ * Loads the adapter a config names: `github` and `jenkins` are built in; anything else is a module found from
  * the config's folder: a package name (`herbie-plugin-bitbucket`, `@acme/herbie-linear`), with
  * `#export` to pick one of several adapters, or a path starting with `./` or `../`. The plugin's
  * own `@herbie/core` (its peer dependency, installed next to it) runs it. Every failure names the

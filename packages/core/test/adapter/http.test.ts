@@ -85,6 +85,25 @@ describe('getJson', () => {
     })
   })
 
+  it("a 401 or 403 is worded by the settings' describeRefusal from its headers and body, redacted", async () => {
+    server.use(
+      http.get(`${BASE}/me`, () =>
+        HttpResponse.text(`<title>Invalid token ${TOKEN}</title>`, {
+          status: 403,
+          headers: { 'x-you-are-authenticated-as': 'anonymous' },
+        }),
+      ),
+    )
+    const describeRefusal = ({ status, headers, body }: { status: number; headers: Headers; body: string }) =>
+      `${status} as ${headers.get('x-you-are-authenticated-as')}: ${body}`
+    const error = failure(await run(getJson(settings({ describeRefusal }), '/me')))
+    expect(error).toMatchObject({
+      _tag: 'AuthFailed',
+      status: 403,
+      reason: '403 as anonymous: <title>Invalid token [redacted]</title>',
+    })
+  })
+
   it('a 404 is NotFound', async () => {
     server.use(
       http.get(`${BASE}/repos/acme/nope`, () => HttpResponse.json({ message: 'Not Found' }, { status: 404 })),

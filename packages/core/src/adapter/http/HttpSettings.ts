@@ -44,6 +44,16 @@ export interface HttpSettings {
   readonly maxRateLimitWaitMs?: number
   /** How many rate-limit waits one request may sit out (default 5). */
   readonly rateLimitWaits?: number
+  /**
+   * Says in words what a 401 or 403 (one that is no rate limit) means for this system, from its
+   * headers and body (Jenkins: `X-You-Are-Authenticated-As: anonymous`); undefined leaves the
+   * default reason. Its words are redacted like every other.
+   */
+  readonly describeRefusal?: (refusal: {
+    readonly status: 401 | 403
+    readonly headers: Headers
+    readonly body: string
+  }) => string | undefined
   /** Told about waits and retries, for progress output. */
   readonly onNotice?: (notice: HttpNotice) => void
 }

@@ -127,20 +127,20 @@ const once = (settings: HttpSettings, url: string) =>
     if (waitMs !== undefined)
       return yield* new MustWait({ url: shown, waitMs, resetAt: new Date(now + waitMs) })
     const reason = () => redact(messageOf(text), secrets)
-    if (status === 401)
+    if (status === 401 || status === 403) {
+      const described = settings.describeRefusal?.({ status, headers: response.headers, body: text })
       return yield* new AuthFailed({
         source: settings.source,
         url: shown,
         status,
-        reason: `bad credentials (${reason()})`,
+        reason:
+          described !== undefined
+            ? redact(described, secrets)
+            : status === 401
+              ? `bad credentials (${reason()})`
+              : forbiddenReason(response.headers),
       })
-    if (status === 403)
-      return yield* new AuthFailed({
-        source: settings.source,
-        url: shown,
-        status,
-        reason: forbiddenReason(response.headers),
-      })
+    }
     if (status === 404) return yield* new NotFound({ source: settings.source, url: shown })
     if (status >= 500)
       return yield* new Transient({

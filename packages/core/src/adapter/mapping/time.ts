@@ -12,7 +12,7 @@ const pick =
  * The earliest of some ISO instants, ignoring the missing ones.
  *
  * @since 0.1.0
- * @category mapping
+ * @category adapter mapping
  */
 export const earliest: (times: ReadonlyArray<string | null | undefined>) => string | undefined = pick(
   (a, b) => a < b,
@@ -22,7 +22,7 @@ export const earliest: (times: ReadonlyArray<string | null | undefined>) => stri
  * The latest of some ISO instants, ignoring the missing ones.
  *
  * @since 0.1.0
- * @category mapping
+ * @category adapter mapping
  */
 export const latest: (times: ReadonlyArray<string | null | undefined>) => string | undefined = pick(
   (a, b) => a > b,
