@@ -32,12 +32,16 @@ export {
   RequestRejected,
   Transient,
 } from './adapter/errors.js'
+export { decodeBody } from './adapter/http/decodeBody.js'
+export { goneStatus, unlessGone } from './adapter/http/gone.js'
 export type { HttpNotice, HttpSettings } from './adapter/http/HttpSettings.js'
 export { FetchTransport, HttpTransport } from './adapter/http/HttpTransport.js'
 export { nextLink, type Pagination, paginate } from './adapter/http/paginate.js'
+export { collectPages, paginateDecoded } from './adapter/http/paginateDecoded.js'
 export { rateLimitWait } from './adapter/http/rateLimit.js'
 export { getJson, type JsonResponse, resolveUrl } from './adapter/http/request.js'
 export { notify, SyncProgress } from './adapter/http/SyncProgress.js'
+export { itemsOf } from './adapter/itemsOf.js'
 export {
   AttemptRef,
   type CiStayNaming,

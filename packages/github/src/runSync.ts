@@ -4,23 +4,16 @@ import {
   type EventContext,
   type HttpError,
   type HttpTransport,
+  itemsOf,
   type OpenStay,
   type RunAttempt,
+  unlessGone,
 } from '@herbie/core'
 import { Effect, Either, Stream } from 'effect'
 import { JobPage, WorkflowRun, WorkflowRunPage } from './api.js'
 import type { RepositoryState } from './checkpoint.js'
 import { ciStays } from './ciStays.js'
-import { unlessGone } from './gone.js'
-import {
-  getOne,
-  type Http,
-  itemsOf,
-  type Joined,
-  joinAll,
-  list,
-  type RepositorySync,
-} from './repositorySync.js'
+import { getOne, type Http, type Joined, joinAll, list, type RepositorySync } from './repositorySync.js'
 import { runAttempts } from './runAttempts.js'
 import { countsAsDelivery } from './runFilter.js'
 

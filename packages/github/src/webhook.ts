@@ -5,6 +5,7 @@ import {
   MalformedPayload,
   type StageEventEncoded,
   type StageMapping,
+  unlessGone,
   type WebhookDelivery,
   WebhookRejected,
 } from '@herbie/core'
@@ -15,7 +16,6 @@ import { commitContext } from './commitContext.js'
 import { emitsDone, type GithubConfig } from './config.js'
 import { deploymentEvents } from './deploymentEvents.js'
 import { stageEvent } from './event.js'
-import { unlessGone } from './gone.js'
 import { mergedEvent, pullContext } from './pullEvents.js'
 import { getOne, type Http, list } from './repositorySync.js'
 import { runAttempts } from './runAttempts.js'
