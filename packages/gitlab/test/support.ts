@@ -45,7 +45,7 @@ export const sync = <C, CI, K, KI>(
     return { events, summary }
   }).pipe(Effect.provide(Layer.merge(store, FetchTransport)))
 
-/** An item's events as `KEY:TYPE AT [OUTCOME]` lines, in time order (enters before exits at one instant... exits first). */
+/** An item's events as `KEY:TYPE STAGE AT [OUTCOME]` lines, in time order (at one instant, exits before enters). */
 export const lifeOf = (events: ReadonlyArray<StageEventEncoded>, itemId: string, stage?: string) =>
   events
     .filter((event) => event.itemId === itemId && (stage === undefined || event.stage === stage))
