@@ -1,9 +1,8 @@
 import { Command, Options } from '@effect/cli'
-import { Console, Effect, Option } from 'effect'
-import { loadAdapter } from '../config/loadAdapter.js'
-import { eventAppender } from '../output/appendEvents.js'
-import { runSource, unjoinedLine } from '../sync/runSource.js'
+import { Effect, Option } from 'effect'
+import { syncBuiltIn } from '../sync/syncBuiltIn.js'
 import { verbose } from './options.js'
+import { checkpoints, doneAt, out, since } from './syncOptions.js'
 
 const repo = Options.text('repo').pipe(
   Options.withPseudoName('OWNER/NAME'),
@@ -17,29 +16,6 @@ const baseUrl = Options.text('base-url').pipe(
   ),
   Options.optional,
 )
-const since = Options.text('since').pipe(
-  Options.withPseudoName('ISO'),
-  Options.withDescription(
-    'On the first sync, only what changed after this instant (later syncs start from the checkpoint).',
-  ),
-  Options.optional,
-)
-const out = Options.text('out').pipe(
-  Options.withPseudoName('FILE.ndjson'),
-  Options.withDescription('NDJSON file the events are appended to (ids already in it are skipped).'),
-)
-const checkpoints = Options.text('checkpoints').pipe(
-  Options.withPseudoName('DIR'),
-  Options.withDescription('Where checkpoints are kept.'),
-  Options.withDefault('.herbie/checkpoints'),
-)
-const doneAt = Options.choice('done-at', ['auto', 'production-deploy', 'merge']).pipe(
-  Options.withDescription(
-    'Which done candidates to write: both (auto, the default; the analysis picks per repository), or only the first successful production deployment, or only the merge.',
-  ),
-  Options.optional,
-)
-
 const issues = Options.boolean('issues').pipe(
   Options.withDescription(
     'Also sync issues: each waits in the backlog until a pull request references it; the pull requests that close it carry on its item.',
@@ -65,15 +41,11 @@ export const syncGithubCommand = Command.make(
         ...Option.match(options.doneAt, { onNone: () => ({}), onSome: (value) => ({ doneAt: value }) }),
         ...(options.issues ? { issues: true } : {}),
       }
-      const github = yield* loadAdapter('github', '.', 'herbie sync github', 'adapter')
-      const appender = yield* eventAppender(options.out)
-      const source = { loaded: github, options: raw, stages: {} }
-      const summary = yield* runSource(source, appender, options.checkpoints)
-      yield* Console.error(
-        `synced ${options.repo.join(', ')}: ${summary.pages} pages, ${summary.events} events, ${appender.counts.written} written to ${options.out}, ${appender.counts.alreadyThere} already there`,
-      )
-      const unjoined = unjoinedLine(source, summary)
-      if (unjoined !== undefined) yield* Console.error(unjoined)
+      yield* syncBuiltIn('github', raw, {
+        out: options.out,
+        checkpoints: options.checkpoints,
+        label: options.repo.join(', '),
+      })
     }),
 ).pipe(
   Command.withDescription('Backfill GitHub pull requests, Actions runs and deployments into an NDJSON file.'),

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Adapter, syncAdapter } from '@herbie/core'
 import { githubAdapter } from '@herbie/github'
+import { gitlabAdapter } from '@herbie/gitlab'
 import { Effect } from 'effect'
 import { ConfigFileInvalid } from './ConfigFileInvalid.js'
 
@@ -11,7 +12,7 @@ type AnyAdapter = Adapter<any, any, any, any>
 
 /**
  * An adapter ready to run, with the `syncAdapter` of the `@herbie/core` it was built against (a
- * plugin's own copy, or the one built into the command for `github`), and options every source
+ * plugin's own copy, or the one built into the command for `github` and `gitlab`), and options every source
  * of it gets unless the config says otherwise.
  *
  * @since 0.1.0
@@ -32,6 +33,15 @@ const BUILT_IN: Record<string, LoadedAdapter> = {
     from: 'built-in',
     defaults: () => {
       const token = process.env.GITHUB_TOKEN
+      return token === undefined || token === '' ? {} : { token }
+    },
+  },
+  gitlab: {
+    adapter: gitlabAdapter,
+    sync: syncAdapter,
+    from: 'built-in',
+    defaults: () => {
+      const token = process.env.GITLAB_TOKEN
       return token === undefined || token === '' ? {} : { token }
     },
   },
@@ -101,7 +111,7 @@ const pickAdapter = (module: Record<string, unknown>, exportName: string | undef
 }
 
 /**
- * Loads the adapter a config names: `github` is built in; anything else is a module found from
+ * Loads the adapter a config names: `github` and `gitlab` are built in; anything else is a module found from
  * the config's folder: a package name (`herbie-plugin-bitbucket`, `@acme/herbie-linear`), with
  * `#export` to pick one of several adapters, or a path starting with `./` or `../`. The plugin's
  * own `@herbie/core` (its peer dependency, installed next to it) runs it. Every failure names the
