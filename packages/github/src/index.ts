@@ -31,7 +31,7 @@ export {
   GithubCheckpoint,
   RepositoryState,
 } from './checkpoint.js'
-export { ciStays, runKey } from './ciStays.js'
+export { ciStays, RUN_STAYS, runKey } from './ciStays.js'
 export { closingIssue } from './closingIssue.js'
 export { bareCommitContext, commitContext } from './commitContext.js'
 export { type Correlation, emitsDone, GithubConfig } from './config.js'

@@ -1,4 +1,4 @@
-import { EventContext, JoinEntry, OpenStay } from '@herbie/core'
+import { CarriedStay, JoinEntry } from '@herbie/core'
 import { Schema } from 'effect'
 
 /**
@@ -17,7 +17,7 @@ export const ProjectState = Schema.Struct({
   syncedFrom: Schema.String,
   joins: Schema.Array(JoinEntry),
   /** CI stays entered and not left: at most one per item. */
-  openStays: Schema.Array(Schema.Struct({ ...OpenStay.fields, context: EventContext })),
+  openStays: Schema.Array(CarriedStay),
   /** Per pipeline, the first attempt not yet written into a finished stay. */
   pipelines: Schema.Array(Schema.Struct({ id: Schema.Number, next: Schema.Number })),
   /** Items whose first successful production deployment was written, and when it finished. */

@@ -1,11 +1,17 @@
-import { type EventContext, earliest, type StageEventEncoded, type StageMapping } from '@herbie/core'
+import {
+  type EventContext,
+  earliest,
+  reviewStays,
+  type StageEventEncoded,
+  type StageMapping,
+} from '@herbie/core'
 import type { Commit, MergeRequest, Note } from './api.js'
 import { emitsDone, type GitlabConfig } from './config.js'
 import { gitlabEvents, mergeRequestItemId } from './mapping.js'
 import { issueLinks } from './references.js'
 import { gitlabTime } from './time.js'
 
-const { stageEvent, stayEvents } = gitlabEvents
+const { stageEvent } = gitlabEvents
 
 const READY = new Set(['marked this merge request as **ready**', 'unmarked as a **Work In Progress**'])
 const DRAFT = new Set(['marked this merge request as **draft**', 'marked as a **Work In Progress**'])
@@ -138,11 +144,6 @@ export const mergeRequestEvents = (
     mergeRequest.state === 'closed' && mergeRequest.closed_at !== null
       ? utc(mergeRequest.closed_at)
       : undefined
-  const end = merged ?? closedAt
-  const closed =
-    merged === undefined && closedAt !== undefined
-      ? { exitAttributes: { closedUnmerged: true, abandoned: true } }
-      : {}
   const reviews = notes
     .filter((note) => isReview(note, mergeRequest.author.username))
     .filter((note) => ready !== undefined && Date.parse(note.created_at) >= Date.parse(ready))
@@ -163,35 +164,24 @@ export const mergeRequestEvents = (
     Date.parse(lastVerdict.created_at) >= Date.parse(firstReview)
       ? utc(lastVerdict.created_at)
       : undefined
-  const changesRequested = reviews.filter((note) => note.system && note.body === CHANGES_REQUESTED).length
-  const events = stayEvents(
+  const events = reviewStays(
+    gitlabEvents,
     context,
-    'coding',
-    stages['mr.coding']!,
-    start,
-    ready ?? end,
-    ready === undefined ? closed : {},
+    {
+      coding: stages['mr.coding']!,
+      awaitingReview: stages['mr.awaiting-review']!,
+      inReview: stages['mr.in-review']!,
+    },
+    {
+      start,
+      ready,
+      firstReview,
+      approval,
+      end: merged ?? closedAt,
+      closedUnmerged: merged === undefined && closedAt !== undefined,
+      changesRequested: reviews.filter((note) => note.system && note.body === CHANGES_REQUESTED).length,
+    },
   )
-  if (ready !== undefined) {
-    events.push(
-      ...stayEvents(
-        context,
-        'awaiting-review',
-        stages['mr.awaiting-review']!,
-        ready,
-        firstReview ?? end,
-        firstReview === undefined ? closed : {},
-      ),
-    )
-  }
-  if (firstReview !== undefined) {
-    events.push(
-      ...stayEvents(context, 'in-review', stages['mr.in-review']!, firstReview, approval ?? end, {
-        attributes: { changesRequested },
-        ...(approval === undefined ? closed : {}),
-      }),
-    )
-  }
   if (emitsDone(config, 'merge') && merged !== undefined) events.push(mergedEvent(context, stages, merged))
   return events
 }

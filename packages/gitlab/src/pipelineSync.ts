@@ -1,13 +1,10 @@
 import {
   type BackfillItem,
-  ciStays,
-  contextKey,
-  type EventContext,
+  type CiStayNaming,
+  ciStaysByItem,
   type HttpError,
   type HttpTransport,
   itemsOf,
-  type OpenStay,
-  type RunAttempt,
   unlessGone,
 } from '@herbie/core'
 import { Effect, Either } from 'effect'
@@ -18,15 +15,13 @@ import { pipelineAttempts } from './pipelineAttempts.js'
 import { countsAsDelivery } from './pipelineFilter.js'
 import { getOne, type Http, type Joined, joinAll, joinKey, listAll, type ProjectSync } from './projectSync.js'
 
-type StoredStay = ProjectState['openStays'][number]
-
 /**
  * How GitLab names its CI stays: `pipeline:ID:ATTEMPT`.
  *
  * @since 0.1.0
  * @category mapping
  */
-export const PIPELINE_STAYS = { events: gitlabEvents, runKind: 'pipeline' } as const
+export const PIPELINE_STAYS: CiStayNaming = { events: gitlabEvents, runKind: 'pipeline' }
 
 /** How deep child and downstream pipelines are followed (a child of a child of a child). */
 const MAX_DEPTH = 3
@@ -79,8 +74,6 @@ export interface PipelinesSynced {
   readonly state: Pick<ProjectState, 'openStays' | 'pipelines'>
 }
 
-const carriedStay = ({ context: _context, ...stay }: StoredStay): OpenStay => stay
-
 /**
  * The CI stays of the pipelines updated since the last sync (`updated_after`: new ones, and those
  * a retried job or a played manual job brought back), and of the pipelines still running in a
@@ -97,7 +90,10 @@ export const syncPipelines = (sync: ProjectSync): Effect.Effect<PipelinesSynced,
     const { project, previous } = sync
     const base = `/projects/${project.id}/pipelines`
     const written = new Map((previous?.pipelines ?? []).map((entry) => [entry.id, entry.next]))
-    const carried = new Map<number, { readonly stay: StoredStay; readonly attempt: number }>()
+    const carried = new Map<
+      number,
+      { readonly stay: ProjectState['openStays'][number]; readonly attempt: number }
+    >()
     for (const stay of previous?.openStays ?? [])
       for (const run of stay.running) carried.set(Number(run.runId), { stay, attempt: run.attempt })
     const listed = yield* listAll(
@@ -151,28 +147,8 @@ export const syncPipelines = (sync: ProjectSync): Effect.Effect<PipelinesSynced,
         ),
       { concurrency: 4 },
     )
-    const groups = new Map<string, { context: EventContext; attempts: RunAttempt[]; carried?: StoredStay }>()
-    for (const stay of previous?.openStays ?? [])
-      groups.set(contextKey(stay.context), { context: stay.context, attempts: [], carried: stay })
-    for (const { context, attempts } of fetched) {
-      const key = contextKey(context)
-      const group = groups.get(key)
-      if (group === undefined) groups.set(key, { context, attempts: [...attempts] })
-      else group.attempts.push(...attempts)
-    }
-    const items: BackfillItem<never>[] = []
-    const openStays: StoredStay[] = []
-    for (const { context, attempts, carried: stay } of groups.values()) {
-      const stays = ciStays(
-        PIPELINE_STAYS,
-        context,
-        sync.stages.pipeline!,
-        attempts,
-        stay === undefined ? undefined : carriedStay(stay),
-      )
-      items.push(...itemsOf(stays.events))
-      if (stays.open !== undefined) openStays.push({ ...stays.open, context })
-    }
+    const stays = ciStaysByItem(PIPELINE_STAYS, sync.stages.pipeline!, previous?.openStays ?? [], fetched)
+    const items: BackfillItem<never>[] = itemsOf(stays.events)
     items.push(
       ...itemsOf(
         [],
@@ -193,6 +169,9 @@ export const syncPipelines = (sync: ProjectSync): Effect.Effect<PipelinesSynced,
     }
     return {
       items,
-      state: { openStays, pipelines: [...next].map(([id, nextAttempt]) => ({ id, next: nextAttempt })) },
+      state: {
+        openStays: stays.open,
+        pipelines: [...next].map(([id, nextAttempt]) => ({ id, next: nextAttempt })),
+      },
     }
   })

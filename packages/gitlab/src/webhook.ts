@@ -3,12 +3,12 @@ import {
   decodeBody,
   type HttpError,
   type HttpTransport,
-  MalformedPayload,
   makeJoinIndex,
   type StageEventEncoded,
   type StageMapping,
   type WebhookDelivery,
   WebhookRejected,
+  webhookJson,
 } from '@herbie/core'
 import { Effect, Either, Redacted, Schema } from 'effect'
 import { Commit, Deployment, MergeRequest, Note, Pipeline, type Project } from './api.js'
@@ -58,17 +58,6 @@ const PipelineHook = Schema.Struct({
 const JobHook = Schema.Struct({ project: HookProject, pipeline_id: Schema.Number })
 const DeploymentHook = Schema.Struct({ project: HookProject, deployment_id: Schema.Number })
 
-const parse = (delivery: WebhookDelivery) =>
-  Effect.try({
-    try: () => JSON.parse(Buffer.from(delivery.rawBody).toString('utf8')) as unknown,
-    catch: (cause) =>
-      new MalformedPayload({
-        source: 'gitlab',
-        path: '$',
-        reason: `body is not JSON: ${cause instanceof Error ? cause.message : String(cause)}`,
-      }),
-  })
-
 /**
  * Maps a verified delivery to stage events with the ids the backfill gives the same facts, so a
  * webhook and a sync never count a fact twice. The payloads leave out what the mapping needs (a
@@ -92,7 +81,7 @@ export const mapDelivery = (
 ): Effect.Effect<ReadonlyArray<StageEventEncoded>, HttpError, HttpTransport> =>
   Effect.gen(function* () {
     const event = delivery.headers['x-gitlab-event'] ?? ''
-    const payload = yield* parse(delivery)
+    const payload = yield* webhookJson('gitlab', delivery)
     const http = { settings: httpSettings(config), config, joins: makeJoinIndex([]) }
     const itemOf = (project: Project, fact: { readonly ref: string; readonly sha: string }) =>
       lookUp(http, project, joinKey(fact), fact.sha).pipe(Effect.map(({ context }) => context))

@@ -26,25 +26,20 @@ export interface LoadedAdapter {
   readonly defaults: () => Record<string, unknown>
 }
 
+/** A built-in adapter, its token from an environment variable unless the config gives one. */
+const builtIn = (adapter: AnyAdapter, tokenVariable: string): LoadedAdapter => ({
+  adapter,
+  sync: syncAdapter,
+  from: 'built-in',
+  defaults: () => {
+    const token = process.env[tokenVariable]
+    return token === undefined || token === '' ? {} : { token }
+  },
+})
+
 const BUILT_IN: Record<string, LoadedAdapter> = {
-  github: {
-    adapter: githubAdapter,
-    sync: syncAdapter,
-    from: 'built-in',
-    defaults: () => {
-      const token = process.env.GITHUB_TOKEN
-      return token === undefined || token === '' ? {} : { token }
-    },
-  },
-  gitlab: {
-    adapter: gitlabAdapter,
-    sync: syncAdapter,
-    from: 'built-in',
-    defaults: () => {
-      const token = process.env.GITLAB_TOKEN
-      return token === undefined || token === '' ? {} : { token }
-    },
-  },
+  github: builtIn(githubAdapter, 'GITHUB_TOKEN'),
+  gitlab: builtIn(gitlabAdapter, 'GITLAB_TOKEN'),
 }
 
 interface PackageJson {
