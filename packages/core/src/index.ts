@@ -33,12 +33,17 @@ export {
   Transient,
 } from './adapter/errors.js'
 export { connectionFailure } from './adapter/http/connectionFailure.js'
+export { decodeBody } from './adapter/http/decodeBody.js'
+export { goneStatus, unlessGone } from './adapter/http/gone.js'
 export type { HttpNotice, HttpSettings } from './adapter/http/HttpSettings.js'
 export { FetchTransport, HttpTransport } from './adapter/http/HttpTransport.js'
 export { nextLink, type Pagination, paginate } from './adapter/http/paginate.js'
+export { collectPages, paginateDecoded } from './adapter/http/paginateDecoded.js'
 export { rateLimitWait } from './adapter/http/rateLimit.js'
 export { getJson, type JsonResponse, resolveUrl } from './adapter/http/request.js'
 export { notify, SyncProgress } from './adapter/http/SyncProgress.js'
+export { webhookJson } from './adapter/http/webhookBody.js'
+export { itemsOf } from './adapter/itemsOf.js'
 export {
   AttemptRef,
   type CiStayNaming,
@@ -47,10 +52,13 @@ export {
   OpenStay,
   runKey,
 } from './adapter/mapping/ciStays.js'
+export { CarriedStay, ciStaysByItem } from './adapter/mapping/ciStaysByItem.js'
 export { contextKey, EventContext } from './adapter/mapping/EventContext.js'
 export { type EventBuilder, type EventExtra, makeEventBuilder } from './adapter/mapping/eventBuilder.js'
+export { issueKeys } from './adapter/mapping/issueKeys.js'
 export { JoinEntry, type JoinIndex, makeJoinIndex } from './adapter/mapping/JoinIndex.js'
 export { type RunAttempt, worstOutcome } from './adapter/mapping/RunAttempt.js'
+export { type ReviewMilestones, type ReviewStages, reviewStays } from './adapter/mapping/reviewStays.js'
 export { earliest, latest } from './adapter/mapping/time.js'
 export { redact } from './adapter/redact.js'
 export { type SyncHost, syncAdapter } from './adapter/syncAdapter.js'

@@ -1,5 +1,5 @@
-import { MalformedPayload } from '@herbie/core'
-import { Effect, ParseResult, Schema } from 'effect'
+import { decodeBody as decodeWith, type MalformedPayload } from '@herbie/core'
+import { type Effect, Schema } from 'effect'
 
 const Time = Schema.String
 const NullableTime = Schema.NullOr(Schema.String)
@@ -212,27 +212,15 @@ export const DeploymentStatus = Schema.Struct({ id: Schema.Number, state: Schema
  */
 export type DeploymentStatus = typeof DeploymentStatus.Type
 
-const pathOf = (issue: ParseResult.ArrayFormatterIssue): string =>
-  issue.path.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
-    '$',
-  )
-
 /**
- * Decodes a response body; a body that does not match fails with {@link MalformedPayload} naming
- * the endpoint and the JSON path of the first wrong field.
+ * Decodes a GitHub response body; a body that does not match fails with `MalformedPayload` naming
+ * the endpoint and the JSON path of the first wrong field (core's `decodeBody` for `github`).
  *
  * @since 0.1.0
  * @category api
  */
-export const decodeBody = <A, I>(schema: Schema.Schema<A, I>, endpoint: string, body: unknown) =>
-  Schema.decodeUnknown(schema)(body).pipe(
-    Effect.mapError((error) => {
-      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
-      return new MalformedPayload({
-        source: 'github',
-        path: `${endpoint} ${issue === undefined ? '$' : pathOf(issue)}`,
-        reason: issue?.message ?? 'unexpected shape',
-      })
-    }),
-  )
+export const decodeBody = <A, I>(
+  schema: Schema.Schema<A, I>,
+  endpoint: string,
+  body: unknown,
+): Effect.Effect<A, MalformedPayload> => decodeWith('github', schema, endpoint, body)

@@ -3,18 +3,19 @@ import {
   type HttpError,
   type HttpSettings,
   type HttpTransport,
+  itemsOf,
   makeJoinIndex,
   type StageMapping,
+  unlessGone,
 } from '@herbie/core'
 import { Effect, Either, Option, Schema, Stream } from 'effect'
 import { Issue, Pull, TimelineEvent } from './api.js'
 import { boundState, emptyState, type GithubCheckpoint, type RepositoryState } from './checkpoint.js'
 import type { GithubConfig } from './config.js'
 import { syncDeployments } from './deploymentSync.js'
-import { unlessGone } from './gone.js'
 import { issueEvents } from './issueEvents.js'
 import { pullContext, pullEvents } from './pullEvents.js'
-import { itemsOf, list, listAll, type RepositorySync } from './repositorySync.js'
+import { list, listAll, type RepositorySync } from './repositorySync.js'
 import { syncRuns } from './runSync.js'
 import { httpSettings } from './settings.js'
 

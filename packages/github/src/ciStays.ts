@@ -1,4 +1,5 @@
 import {
+  type CiStayNaming,
   type CiStays,
   type EventContext,
   type OpenStay,
@@ -17,6 +18,14 @@ import { githubEvents } from './event.js'
 export const runKey = (runId: number, attempt: number): string => stayKey('run', String(runId), attempt)
 
 /**
+ * How GitHub names its CI stays: `run:ID:ATTEMPT`, with GitHub's events.
+ *
+ * @since 0.1.0
+ * @category mapping
+ */
+export const RUN_STAYS: CiStayNaming = { events: githubEvents, runKind: 'run' }
+
+/**
  * An item's CI stays from its workflow run attempts, keyed `run:ID:ATTEMPT`: core's union of
  * overlapping attempts (see `ciStays` in `@herbie/core`) with GitHub's events.
  *
@@ -28,4 +37,4 @@ export const ciStays = (
   stage: string,
   attempts: ReadonlyArray<RunAttempt>,
   carried?: OpenStay,
-): CiStays => unionOfAttempts({ events: githubEvents, runKind: 'run' }, context, stage, attempts, carried)
+): CiStays => unionOfAttempts(RUN_STAYS, context, stage, attempts, carried)

@@ -4,11 +4,11 @@ import {
   type HttpError,
   type HttpSettings,
   type HttpTransport,
+  unlessGone,
 } from '@herbie/core'
 import { Effect, Either, Schema } from 'effect'
 import { decodeBody, Pull } from './api.js'
 import type { Correlation } from './config.js'
-import { unlessGone } from './gone.js'
 import { pullContext } from './pullEvents.js'
 
 /**

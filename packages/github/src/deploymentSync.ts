@@ -1,11 +1,10 @@
-import type { BackfillItem, HttpError, HttpTransport } from '@herbie/core'
+import { type BackfillItem, type HttpError, type HttpTransport, itemsOf, unlessGone } from '@herbie/core'
 import { Effect, Either, Schema, Stream } from 'effect'
 import { Deployment, DeploymentStatus } from './api.js'
 import type { RepositoryState } from './checkpoint.js'
 import { emitsDone } from './config.js'
 import { deploymentEvents, isSettled, productionSuccessAt } from './deploymentEvents.js'
-import { unlessGone } from './gone.js'
-import { getOne, itemsOf, joinAll, list, listAll, type RepositorySync } from './repositorySync.js'
+import { getOne, joinAll, list, listAll, type RepositorySync } from './repositorySync.js'
 
 /**
  * What the deployments part of a sync yields: its backfill items and what the next sync must

@@ -31,14 +31,14 @@ export {
   GithubCheckpoint,
   RepositoryState,
 } from './checkpoint.js'
-export { ciStays, runKey } from './ciStays.js'
+export { ciStays, RUN_STAYS, runKey } from './ciStays.js'
 export { closingIssue } from './closingIssue.js'
 export { bareCommitContext, commitContext } from './commitContext.js'
 export { type Correlation, emitsDone, GithubConfig } from './config.js'
 export { deploymentEvents, isProduction, isSettled, productionSuccessAt } from './deploymentEvents.js'
 export { githubEvents, stageEvent, stayEvents } from './event.js'
 export { issueContext, issueEvents } from './issueEvents.js'
-export { defaultStages, type GithubFact, issueKeys, pullItemId } from './mapping.js'
+export { defaultStages, type GithubFact, pullItemId } from './mapping.js'
 export { mergedEvent, pullContext, pullEvents } from './pullEvents.js'
 export { runAttempts, runOutcome } from './runAttempts.js'
 export { countsAsDelivery, DELIVERY_EVENTS, defaultRunFilter, RunFilter } from './runFilter.js'

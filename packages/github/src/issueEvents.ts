@@ -1,7 +1,13 @@
-import { type EventContext, earliest, type StageEventEncoded, type StageMapping } from '@herbie/core'
+import {
+  type EventContext,
+  earliest,
+  issueKeys,
+  type StageEventEncoded,
+  type StageMapping,
+} from '@herbie/core'
 import type { Issue, TimelineEvent } from './api.js'
 import { stageEvent, stayEvents } from './event.js'
-import { issueKeys, pullItemId } from './mapping.js'
+import { pullItemId } from './mapping.js'
 
 /**
  * The correlation context of an issue: its item id (`github:OWNER/NAME#N`, the number space it

@@ -40,16 +40,3 @@ export type GithubFact = keyof typeof defaultStages
  * @category mapping
  */
 export const pullItemId = (repository: string, number: number): string => `github:${repository}#${number}`
-
-/**
- * The distinct issue keys (`PAY-142`) found in the texts.
- *
- * @since 0.1.0
- * @category mapping
- */
-export const issueKeys = (pattern: string, texts: ReadonlyArray<string | null | undefined>): string[] => {
-  const found = new Set<string>()
-  const regex = new RegExp(pattern, 'g')
-  for (const text of texts) for (const match of (text ?? '').matchAll(regex)) found.add(match[0])
-  return [...found]
-}

@@ -1,9 +1,17 @@
-import { type EventContext, earliest, type StageEventEncoded, type StageMapping } from '@herbie/core'
+import {
+  type EventContext,
+  earliest,
+  issueKeys,
+  type ReviewStages,
+  reviewStays,
+  type StageEventEncoded,
+  type StageMapping,
+} from '@herbie/core'
 import type { Pull, TimelineEvent } from './api.js'
 import { closingIssue } from './closingIssue.js'
 import { type Correlation, emitsDone, type GithubConfig } from './config.js'
-import { stageEvent, stayEvents } from './event.js'
-import { issueKeys, pullItemId } from './mapping.js'
+import { githubEvents, stageEvent } from './event.js'
+import { pullItemId } from './mapping.js'
 
 /**
  * When the pull request became ready for review: the first `ready_for_review`, unless it was
@@ -19,6 +27,12 @@ const readyAt = (pull: Pull, timeline: ReadonlyArray<TimelineEvent>): string | u
   if (draftTime !== undefined && Date.parse(draftTime) < Date.parse(readyTime)) return pull.created_at
   return readyTime
 }
+
+const REVIEW_STAGES = (stages: StageMapping): ReviewStages => ({
+  coding: stages['pr.coding']!,
+  awaitingReview: stages['pr.awaiting-review']!,
+  inReview: stages['pr.in-review']!,
+})
 
 /**
  * The correlation context of a pull request: its item id, links (the PR, the issue it closes,
@@ -103,44 +117,20 @@ export const pullEvents = (
     .filter((event) => ready !== undefined && Date.parse(event.submitted_at!) >= Date.parse(ready))
     .sort((a, b) => Date.parse(a.submitted_at!) - Date.parse(b.submitted_at!))
   const end = pull.merged_at ?? pull.closed_at ?? undefined
-  const closed =
-    pull.merged_at === null && pull.closed_at !== null
-      ? { exitAttributes: { closedUnmerged: true, abandoned: true } }
-      : {}
   const firstReview = reviews[0]?.submitted_at ?? undefined
   const approvals = reviews.filter((review) => review.state?.toLowerCase() === 'approved')
-  const approval = approvals.at(-1)?.submitted_at ?? undefined
   const changesRequested = reviews.filter(
     (review) => review.state?.toLowerCase() === 'changes_requested',
   ).length
-  const events = stayEvents(
-    context,
-    'coding',
-    stages['pr.coding']!,
+  const events = reviewStays(githubEvents, context, REVIEW_STAGES(stages), {
     start,
-    ready ?? end,
-    ready === undefined ? closed : {},
-  )
-  if (ready !== undefined) {
-    events.push(
-      ...stayEvents(
-        context,
-        'awaiting-review',
-        stages['pr.awaiting-review']!,
-        ready,
-        firstReview ?? end,
-        firstReview === undefined ? closed : {},
-      ),
-    )
-  }
-  if (firstReview !== undefined) {
-    events.push(
-      ...stayEvents(context, 'in-review', stages['pr.in-review']!, firstReview, approval ?? end, {
-        attributes: { changesRequested },
-        ...(approval === undefined ? closed : {}),
-      }),
-    )
-  }
+    ready,
+    firstReview,
+    approval: approvals.at(-1)?.submitted_at ?? undefined,
+    end,
+    closedUnmerged: pull.merged_at === null && pull.closed_at !== null,
+    changesRequested,
+  })
   if (emitsDone(config, 'merge') && pull.merged_at !== null)
     events.push(mergedEvent(context, stages, pull.merged_at))
   return events

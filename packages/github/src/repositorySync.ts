@@ -1,16 +1,15 @@
 import {
-  type BackfillItem,
+  collectPages,
   type EventContext,
   getJson,
   type HttpError,
   type HttpSettings,
   type HttpTransport,
   type JoinIndex,
-  paginate,
-  type StageEventEncoded,
+  paginateDecoded,
   type StageMapping,
 } from '@herbie/core'
-import { Effect, type Schema, Stream } from 'effect'
+import { Effect, type Schema, type Stream } from 'effect'
 import { decodeBody } from './api.js'
 import type { RepositoryState } from './checkpoint.js'
 import { commitContext } from './commitContext.js'
@@ -66,8 +65,12 @@ export const list = <A, I>(
   query: Record<string, string>,
   schema: Schema.Schema<A, I>,
 ): Stream.Stream<A, HttpError, HttpTransport> =>
-  paginate(sync.settings, path, { per_page: String(sync.config.perPage), ...query }, { kind: 'link' }).pipe(
-    Stream.mapEffect((page) => decodeBody(schema, `GET ${path}`, page.body)),
+  paginateDecoded(
+    sync.settings,
+    path,
+    { per_page: String(sync.config.perPage), ...query },
+    { kind: 'link' },
+    schema,
   )
 
 /**
@@ -82,9 +85,12 @@ export const listAll = <A, I>(
   query: Record<string, string>,
   schema: Schema.Schema<ReadonlyArray<A>, I>,
 ): Effect.Effect<A[], HttpError, HttpTransport> =>
-  list(sync, path, query, schema).pipe(
-    Stream.runCollect,
-    Effect.map((pages) => [...pages].flat()),
+  collectPages(
+    sync.settings,
+    path,
+    { per_page: String(sync.config.perPage), ...query },
+    { kind: 'link' },
+    schema,
   )
 
 /**
@@ -129,17 +135,3 @@ export const joinAll = (
       }),
     { concurrency: 4 },
   ).pipe(Effect.map((entries) => new Map(entries)))
-
-/**
- * The backfill items of some events and the facts that could not be joined.
- *
- * @since 0.1.0
- * @category backfill
- */
-export const itemsOf = (
-  events: ReadonlyArray<StageEventEncoded>,
-  unjoined: ReadonlyArray<string> = [],
-): BackfillItem<never>[] => [
-  ...events.map((event) => ({ _tag: 'Event', event }) as const),
-  ...unjoined.map((reason) => ({ _tag: 'Unjoined', reason, count: 1 }) as const),
-]

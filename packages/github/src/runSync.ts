@@ -1,40 +1,32 @@
 import {
   type BackfillItem,
-  contextKey,
+  type CarriedStay,
+  ciStaysByItem,
   type EventContext,
   type HttpError,
   type HttpTransport,
-  type OpenStay,
+  itemsOf,
   type RunAttempt,
+  unlessGone,
 } from '@herbie/core'
 import { Effect, Either, Stream } from 'effect'
 import { JobPage, WorkflowRun, WorkflowRunPage } from './api.js'
 import type { RepositoryState } from './checkpoint.js'
-import { ciStays } from './ciStays.js'
-import { unlessGone } from './gone.js'
-import {
-  getOne,
-  type Http,
-  itemsOf,
-  type Joined,
-  joinAll,
-  list,
-  type RepositorySync,
-} from './repositorySync.js'
+import { RUN_STAYS } from './ciStays.js'
+import { getOne, type Http, type Joined, joinAll, list, type RepositorySync } from './repositorySync.js'
 import { runAttempts } from './runAttempts.js'
 import { countsAsDelivery } from './runFilter.js'
 
 type OpenStayEntry = RepositoryState['openStays'][number]
 
 /** A stay as the checkpoint keeps it (GitHub's numeric run ids) and as core's union takes it. */
-const carriedStay = (stay: OpenStayEntry): OpenStay => ({
+const carriedStay = (stay: OpenStayEntry): CarriedStay => ({
   ...stay,
   running: stay.running.map((run) => ({ runId: String(run.runId), attempt: run.attempt })),
 })
 
-const storedStay = (stay: OpenStay, context: EventContext): OpenStayEntry => ({
+const storedStay = (stay: CarriedStay): OpenStayEntry => ({
   ...stay,
-  context,
   running: stay.running.map((run) => ({ runId: Number(run.runId), attempt: run.attempt })),
 })
 
@@ -122,39 +114,20 @@ export const syncRuns = (sync: RepositorySync): Effect.Effect<RunsSynced, HttpEr
       },
       { concurrency: CONCURRENCY },
     )
-    const groups = new Map<
-      string,
-      { context: EventContext; attempts: RunAttempt[]; carried?: OpenStayEntry }
-    >()
-    for (const stay of previous.openStays)
-      groups.set(contextKey(stay.context), { context: stay.context, attempts: [], carried: stay })
-    for (const { context, attempts } of fetched) {
-      const key = contextKey(context)
-      const group = groups.get(key)
-      if (group === undefined) groups.set(key, { context, attempts: [...attempts] })
-      else group.attempts.push(...attempts)
-    }
-    const items: BackfillItem<never>[] = []
-    const openStays: OpenStayEntry[] = []
-    const queuedRuns: Array<RepositoryState['queuedRuns'][number]> = []
-    for (const { context, attempts, carried: stay } of groups.values()) {
-      const stays = ciStays(
-        context,
-        sync.stages['actions.run']!,
-        attempts,
-        stay === undefined ? undefined : carriedStay(stay),
-      )
-      items.push(...itemsOf(stays.events))
-      if (stays.open !== undefined) openStays.push(storedStay(stays.open, context))
-      // GitHub always says when a run was queued (runAttempts sets queuedAt on every attempt).
-      for (const attempt of stays.queued)
-        if (attempt.queuedAt !== undefined)
-          queuedRuns.push({
-            runId: Number(attempt.runId),
-            attempt: attempt.attempt,
-            queuedAt: attempt.queuedAt,
-          })
-    }
+    const stays = ciStaysByItem(
+      RUN_STAYS,
+      sync.stages['actions.run']!,
+      previous.openStays.map(carriedStay),
+      fetched,
+    )
+    const items: BackfillItem<never>[] = itemsOf(stays.events)
+    const openStays = stays.open.map(storedStay)
+    // GitHub always says when a run was queued (runAttempts sets queuedAt on every attempt).
+    const queuedRuns = stays.queued.flatMap((attempt) =>
+      attempt.queuedAt === undefined
+        ? []
+        : [{ runId: Number(attempt.runId), attempt: attempt.attempt, queuedAt: attempt.queuedAt }],
+    )
     items.push(...itemsOf([], [...deleted, ...fetched.flatMap((run) => run.unjoined)]))
     const startedAt = Date.parse(sync.startedAt)
     return {

@@ -2,11 +2,12 @@ import {
   type EventContext,
   type HttpError,
   type HttpTransport,
-  MalformedPayload,
   type StageEventEncoded,
   type StageMapping,
+  unlessGone,
   type WebhookDelivery,
   WebhookRejected,
+  webhookJson,
 } from '@herbie/core'
 import { Effect, Either, Redacted, Schema, Stream } from 'effect'
 import { Deployment, DeploymentStatus, decodeBody, Pull, WorkflowRun, WorkflowRunPage } from './api.js'
@@ -15,7 +16,6 @@ import { commitContext } from './commitContext.js'
 import { emitsDone, type GithubConfig } from './config.js'
 import { deploymentEvents } from './deploymentEvents.js'
 import { stageEvent } from './event.js'
-import { unlessGone } from './gone.js'
 import { mergedEvent, pullContext } from './pullEvents.js'
 import { getOne, type Http, list } from './repositorySync.js'
 import { runAttempts } from './runAttempts.js'
@@ -99,17 +99,6 @@ const DeploymentStatusHook = Schema.Struct({
   repository: Repository,
 })
 
-const parse = (delivery: WebhookDelivery) =>
-  Effect.try({
-    try: () => JSON.parse(Buffer.from(delivery.rawBody).toString('utf8')) as unknown,
-    catch: (cause) =>
-      new MalformedPayload({
-        source: 'github',
-        path: '$',
-        reason: `body is not JSON: ${(cause as Error).message}`,
-      }),
-  })
-
 /**
  * Maps a verified delivery to stage events with the same ids the backfill gives the same facts,
  * so webhooks and syncs never double count: `pull_request` (opened ready, ready_for_review, the
@@ -129,7 +118,7 @@ export const mapDelivery = (
 ): Effect.Effect<ReadonlyArray<StageEventEncoded>, HttpError, HttpTransport> =>
   Effect.gen(function* () {
     const event = delivery.headers['x-github-event'] ?? ''
-    const payload = yield* parse(delivery)
+    const payload = yield* webhookJson('github', delivery)
     const http = { settings: httpSettings(config), config }
     const itemOf = (repository: string, sha: string) =>
       commitContext(http.settings, repository, sha, config).pipe(Effect.map(({ context }) => context))

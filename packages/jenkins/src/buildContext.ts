@@ -1,7 +1,7 @@
 import type { EventContext } from '@herbie/core'
+import { issueKeys } from '@herbie/core'
 import type { Action, Build } from './api.js'
 import type { JenkinsConfig } from './config.js'
-import { issueKeys } from './issueKeys.js'
 import { branchOf, type JobName, pullNumberOf } from './job.js'
 import { parseRemote, type RemoteRepository } from './scm.js'
 

@@ -49,7 +49,6 @@ export {
 } from './checkpoint.js'
 export { JenkinsConfig } from './config.js'
 export { decodeBody } from './decode.js'
-export { issueKeys } from './issueKeys.js'
 export { branchOf, type JobName, jobOfUrl, jobPath, pullNumberOf } from './job.js'
 export { defaultStages, type JenkinsFact } from './mapping.js'
 export { NotificationPayload } from './notification.js'

@@ -11,6 +11,7 @@ import { runSource, unjoinedLine } from '../sync/runSource.js'
 import { SourcesFailed } from '../sync/SourcesFailed.js'
 import { verbose } from './options.js'
 import { syncGithubCommand } from './syncGithub.js'
+import { syncGitlabCommand } from './syncGitlab.js'
 import { syncJenkinsCommand } from './syncJenkins.js'
 
 const config = Options.text('config').pipe(
@@ -33,7 +34,8 @@ const out = Options.text('out').pipe(
  * `herbie sync`: runs every source of the config file (or those named with `--source`) in turn,
  * built-in adapters and plugins loaded by package name alike, appending their events to one
  * NDJSON file. A failing source does not stop the others; the command then fails naming it.
- * `herbie sync github` and `herbie sync jenkins` sync one system without a config file.
+ * `herbie sync github`, `herbie sync gitlab` and `herbie sync jenkins` sync one source without a
+ * config file.
  *
  * @since 0.1.0
  * @category commands
@@ -94,5 +96,5 @@ export const syncCommand = Command.make('sync', { config, source, out, verbose }
   Command.withDescription(
     'Fetch stage events from the sources of herbie.config.json (built-in adapters and plugins), or from one source with a subcommand.',
   ),
-  Command.withSubcommands([syncGithubCommand, syncJenkinsCommand]),
+  Command.withSubcommands([syncGithubCommand, syncGitlabCommand, syncJenkinsCommand]),
 )

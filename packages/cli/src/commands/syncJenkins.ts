@@ -1,9 +1,8 @@
 import { Command, Options } from '@effect/cli'
 import { Console, Effect, Option } from 'effect'
-import { loadAdapter } from '../config/loadAdapter.js'
-import { eventAppender } from '../output/appendEvents.js'
-import { runSource, unjoinedLine } from '../sync/runSource.js'
+import { syncBuiltIn } from '../sync/syncBuiltIn.js'
 import { verbose } from './options.js'
+import { baseUrlOf, checkpoints, out, since, sinceOf } from './syncOptions.js'
 
 const baseUrl = Options.text('base-url').pipe(
   Options.withPseudoName('URL'),
@@ -15,20 +14,6 @@ const job = Options.text('job').pipe(
     'A job or folder by full name (payments/main, payments); repeat for more (default: every job the user can see).',
   ),
   Options.repeated,
-)
-const since = Options.text('since').pipe(
-  Options.withPseudoName('ISO'),
-  Options.withDescription('On the first sync, only builds started after this instant.'),
-  Options.optional,
-)
-const out = Options.text('out').pipe(
-  Options.withPseudoName('FILE.ndjson'),
-  Options.withDescription('NDJSON file the events are appended to (ids already in it are skipped).'),
-)
-const checkpoints = Options.text('checkpoints').pipe(
-  Options.withPseudoName('DIR'),
-  Options.withDescription('Where checkpoints are kept.'),
-  Options.withDefault('.herbie/checkpoints'),
 )
 
 /**
@@ -51,19 +36,15 @@ export const syncJenkinsCommand = Command.make(
         )
       }
       const raw = {
-        baseUrl: options.baseUrl,
+        ...(yield* baseUrlOf(Option.some(options.baseUrl))),
         ...(options.job.length === 0 ? {} : { jobs: options.job }),
-        ...Option.match(options.since, { onNone: () => ({}), onSome: (value) => ({ since: value }) }),
+        ...(yield* sinceOf(options.since)),
       }
-      const jenkins = yield* loadAdapter('jenkins', '.', 'herbie sync jenkins', 'adapter')
-      const appender = yield* eventAppender(options.out)
-      const source = { loaded: jenkins, options: raw, stages: {} }
-      const summary = yield* runSource(source, appender, options.checkpoints)
-      yield* Console.error(
-        `synced ${options.baseUrl}: ${summary.pages} pages, ${summary.events} events, ${appender.counts.written} written to ${options.out}, ${appender.counts.alreadyThere} already there`,
-      )
-      const unjoined = unjoinedLine(source, summary)
-      if (unjoined !== undefined) yield* Console.error(unjoined)
+      yield* syncBuiltIn('jenkins', raw, {
+        out: options.out,
+        checkpoints: options.checkpoints,
+        label: options.baseUrl,
+      })
     }),
 ).pipe(
   Command.withDescription(

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Adapter, syncAdapter } from '@herbie/core'
 import { githubAdapter } from '@herbie/github'
+import { gitlabAdapter } from '@herbie/gitlab'
 import { jenkinsAdapter } from '@herbie/jenkins'
 import { Effect } from 'effect'
 import { ConfigFileInvalid } from './ConfigFileInvalid.js'
@@ -12,7 +13,8 @@ type AnyAdapter = Adapter<any, any, any, any>
 
 /**
  * An adapter ready to run, with the `syncAdapter` of the `@herbie/core` it was built against (a
- * plugin's own copy, or the one built into the command for `github` and `jenkins`), and options every source
+ * plugin's own copy, or the one built into the command for `github`, `gitlab` and `jenkins`), and
+ * options every source
  * of it gets unless the config says otherwise.
  *
  * @since 0.1.0
@@ -26,26 +28,24 @@ export interface LoadedAdapter {
   readonly defaults: () => Record<string, unknown>
 }
 
+/**
+ * A built-in adapter whose options default to environment variables (option name to variable)
+ * unless the config gives them; all of them, or none when one is unset.
+ */
+const builtIn = (adapter: AnyAdapter, variables: Readonly<Record<string, string>>): LoadedAdapter => ({
+  adapter,
+  sync: syncAdapter,
+  from: 'built-in',
+  defaults: () => {
+    const values = Object.entries(variables).map(([option, name]) => [option, process.env[name]] as const)
+    return values.every(([, value]) => value !== undefined && value !== '') ? Object.fromEntries(values) : {}
+  },
+})
+
 const BUILT_IN: Record<string, LoadedAdapter> = {
-  github: {
-    adapter: githubAdapter,
-    sync: syncAdapter,
-    from: 'built-in',
-    defaults: () => {
-      const token = process.env.GITHUB_TOKEN
-      return token === undefined || token === '' ? {} : { token }
-    },
-  },
-  jenkins: {
-    adapter: jenkinsAdapter,
-    sync: syncAdapter,
-    from: 'built-in',
-    defaults: () => {
-      const user = process.env.JENKINS_USER
-      const token = process.env.JENKINS_TOKEN
-      return user === undefined || user === '' || token === undefined || token === '' ? {} : { user, token }
-    },
-  },
+  github: builtIn(githubAdapter, { token: 'GITHUB_TOKEN' }),
+  gitlab: builtIn(gitlabAdapter, { token: 'GITLAB_TOKEN' }),
+  jenkins: builtIn(jenkinsAdapter, { user: 'JENKINS_USER', token: 'JENKINS_TOKEN' }),
 }
 
 interface PackageJson {
@@ -112,7 +112,8 @@ const pickAdapter = (module: Record<string, unknown>, exportName: string | undef
 }
 
 /**
- * Loads the adapter a config names: `github` and `jenkins` are built in; anything else is a module found from
+ * Loads the adapter a config names: `github`, `gitlab` and `jenkins` are built in; anything else is
+ * a module found from
  * the config's folder: a package name (`herbie-plugin-bitbucket`, `@acme/herbie-linear`), with
  * `#export` to pick one of several adapters, or a path starting with `./` or `../`. The plugin's
  * own `@herbie/core` (its peer dependency, installed next to it) runs it. Every failure names the

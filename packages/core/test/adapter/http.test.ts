@@ -104,6 +104,38 @@ describe('getJson', () => {
     })
   })
 
+  it("a 403 insufficient_scope names the scopes the server asks for (GitLab's OAuth answer)", async () => {
+    server.use(
+      http.get(`${BASE}/projects/4821/merge_requests`, () =>
+        HttpResponse.json(
+          {
+            error: 'insufficient_scope',
+            error_description: 'The request requires higher privileges than provided by the access token.',
+            scope: 'api read_api',
+          },
+          {
+            status: 403,
+            headers: {
+              'www-authenticate':
+                'Bearer realm="Protected by OAuth 2.0", error="insufficient_scope", error_description="The request requires higher privileges than provided by the access token.", scope="api read_api"',
+            },
+          },
+        ),
+      ),
+      http.get(`${BASE}/projects/4821/pipelines`, () =>
+        HttpResponse.json({ error: 'insufficient_scope', scope: 'read_api' }, { status: 403 }),
+      ),
+    )
+    expect(failure(await run(getJson(settings(), '/projects/4821/merge_requests')))).toMatchObject({
+      _tag: 'AuthFailed',
+      status: 403,
+      reason: 'the token lacks a scope (insufficient_scope): this needs api or read_api',
+    })
+    expect(failure(await run(getJson(settings(), '/projects/4821/pipelines')))).toMatchObject({
+      reason: 'the token lacks a scope (insufficient_scope): this needs read_api',
+    })
+  })
+
   it('a 404 is NotFound', async () => {
     server.use(
       http.get(`${BASE}/repos/acme/nope`, () => HttpResponse.json({ message: 'Not Found' }, { status: 404 })),

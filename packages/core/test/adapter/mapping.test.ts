@@ -1,7 +1,8 @@
-import { Schema } from 'effect'
+import { Effect, Exit, Schema } from 'effect'
 import { describe, expect, it } from 'vitest'
 import {
   ciStays,
+  ciStaysByItem,
   contextKey,
   EventContext,
   earliest,
@@ -10,7 +11,9 @@ import {
   makeJoinIndex,
   OpenStay,
   type RunAttempt,
+  reviewStays,
   runKey,
+  webhookJson,
   worstOutcome,
 } from '../../src/index.js'
 
@@ -222,5 +225,96 @@ describe('join index, context keys, times and outcomes', () => {
     expect(worstOutcome('cancelled', 'success')).toBe('cancelled')
     expect(worstOutcome('cancelled', 'failure')).toBe('failure')
     expect(worstOutcome('failure', 'cancelled')).toBe('failure')
+  })
+})
+
+describe('reviewStays', () => {
+  const stages = { coding: 'develop', awaitingReview: 'review-queue', inReview: 'review' }
+  const life = (milestones: Parameters<typeof reviewStays>[3]) =>
+    reviewStays(events, { ...context, links: [] }, stages, milestones).map(
+      (event) =>
+        `${event.id.slice(context.itemId.length + 1)} ${event.at} ${JSON.stringify(event.attributes)}`,
+    )
+
+  it('coding to ready, waiting to the first review, in review to the approval', () => {
+    expect(
+      life({
+        start: '2026-03-09T08:05:11Z',
+        ready: '2026-03-09T13:00:00Z',
+        firstReview: '2026-03-10T09:00:00Z',
+        approval: '2026-03-10T10:45:00Z',
+        end: '2026-03-10T11:05:30Z',
+        closedUnmerged: false,
+        changesRequested: 1,
+      }),
+    ).toEqual([
+      'coding:enter 2026-03-09T08:05:11Z {"project":"acme/ledger"}',
+      'coding:exit 2026-03-09T13:00:00Z {"project":"acme/ledger"}',
+      'awaiting-review:enter 2026-03-09T13:00:00Z {"project":"acme/ledger"}',
+      'awaiting-review:exit 2026-03-10T09:00:00Z {"project":"acme/ledger"}',
+      'in-review:enter 2026-03-10T09:00:00Z {"project":"acme/ledger","changesRequested":1}',
+      'in-review:exit 2026-03-10T10:45:00Z {"project":"acme/ledger","changesRequested":1}',
+    ])
+  })
+
+  it('closed unmerged while waiting for review: that stay exits at the close, abandoned', () => {
+    expect(
+      life({
+        start: '2026-03-09T08:00:00Z',
+        ready: '2026-03-09T09:00:00Z',
+        end: '2026-03-09T17:00:00Z',
+        closedUnmerged: true,
+        changesRequested: 0,
+      }),
+    ).toEqual([
+      'coding:enter 2026-03-09T08:00:00Z {"project":"acme/ledger"}',
+      'coding:exit 2026-03-09T09:00:00Z {"project":"acme/ledger"}',
+      'awaiting-review:enter 2026-03-09T09:00:00Z {"project":"acme/ledger"}',
+      'awaiting-review:exit 2026-03-09T17:00:00Z {"project":"acme/ledger","closedUnmerged":true,"abandoned":true}',
+    ])
+  })
+})
+
+describe('ciStaysByItem and webhookJson', () => {
+  it("groups attempts by item, finishes each item's carried stay, and hands back what stays open", () => {
+    const other = { itemId: 'gitlab:acme/ledger!24', links: [], attributes: {} }
+    const carried = {
+      key: 'pipeline:1:1',
+      enteredAt: '2026-03-10T11:00:00Z',
+      attributes: {},
+      runs: 1,
+      running: [{ runId: '1', attempt: 1 }],
+      context: other,
+    }
+    const result = ciStaysByItem(
+      naming,
+      'ci',
+      [carried],
+      [
+        { context, attempts: [attempt('2', 1, '2026-03-10T11:00:00Z', undefined)] },
+        { context: other, attempts: [attempt('1', 1, '2026-03-10T11:00:00Z', '2026-03-10T11:05:00Z')] },
+      ],
+    )
+    expect(result.events.map((event) => `${event.id} ${event.at}`)).toEqual([
+      'gitlab:acme/ledger!24:pipeline:1:1:exit 2026-03-10T11:05:00Z',
+      'gitlab:acme/ledger!23:pipeline:2:1:enter 2026-03-10T11:00:00Z',
+    ])
+    expect(result.open.map((stay) => [stay.context.itemId, stay.key, stay.running])).toEqual([
+      ['gitlab:acme/ledger!23', 'pipeline:2:1', [{ runId: '2', attempt: 1 }]],
+    ])
+    expect(result.queued).toEqual([])
+  })
+
+  it('webhookJson parses the raw body, or names the source when it is not JSON', () => {
+    const body = (text: string) => ({ headers: {}, rawBody: new TextEncoder().encode(text) })
+    expect(Effect.runSync(webhookJson('gitlab', body('{"object_kind":"build"}')))).toEqual({
+      object_kind: 'build',
+    })
+    const exit = Effect.runSyncExit(webhookJson('gitlab', body('{"not": json')))
+    expect(Exit.isFailure(exit) && exit.cause._tag === 'Fail' && exit.cause.error).toMatchObject({
+      _tag: 'MalformedPayload',
+      source: 'gitlab',
+      path: '$',
+    })
   })
 })

@@ -56,11 +56,30 @@ export const resolveUrl = (
   return url.toString()
 }
 
-const forbiddenReason = (headers: Headers): string => {
+/** The scopes an OAuth 2.0 `insufficient_scope` answer names (RFC 6750: `WWW-Authenticate`, or the body). */
+const insufficientScope = (headers: Headers, body: string): string[] | undefined => {
+  const challenge = headers.get('www-authenticate') ?? ''
+  if (/error="insufficient_scope"/.test(challenge))
+    return (/scope="([^"]*)"/.exec(challenge)?.[1] ?? '').split(' ').filter((scope) => scope !== '')
+  try {
+    const parsed = JSON.parse(body) as { error?: unknown; scope?: unknown }
+    if (parsed.error === 'insufficient_scope')
+      return (typeof parsed.scope === 'string' ? parsed.scope : '').split(' ').filter((scope) => scope !== '')
+  } catch {
+    // not JSON: no OAuth error in the body
+  }
+  return undefined
+}
+
+const forbiddenReason = (headers: Headers, body: string): string => {
   const needed = headers.get('x-accepted-oauth-scopes')
   const granted = headers.get('x-oauth-scopes')
   if (needed !== null && needed !== '') {
     return `the token lacks a scope: this needs ${needed}; the token has ${granted === null || granted === '' ? 'none' : granted}`
+  }
+  const scopes = insufficientScope(headers, body)
+  if (scopes !== undefined) {
+    return `the token lacks a scope (insufficient_scope)${scopes.length === 0 ? '' : `: this needs ${scopes.join(' or ')}`}`
   }
   return 'forbidden: the credentials lack permission for this resource'
 }
@@ -138,7 +157,7 @@ const once = (settings: HttpSettings, url: string) =>
             ? redact(described, secrets)
             : status === 401
               ? `bad credentials (${reason()})`
-              : forbiddenReason(response.headers),
+              : forbiddenReason(response.headers, text),
       })
     }
     if (status === 404) return yield* new NotFound({ source: settings.source, url: shown })

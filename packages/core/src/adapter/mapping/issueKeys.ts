@@ -1,8 +1,9 @@
 /**
- * The distinct issue keys (`PAY-142`) found in the texts.
+ * The distinct issue keys (`PAY-142`) found in the texts, for the `issue` links every adapter
+ * gives (pull request titles, branches, commit messages).
  *
  * @since 0.1.0
- * @category mapping
+ * @category adapter mapping
  */
 export const issueKeys = (pattern: string, texts: ReadonlyArray<string | null | undefined>): string[] => {
   const found = new Set<string>()
