@@ -34,7 +34,10 @@ describe('argument errors: one line, error: first, exit 2', () => {
       'error: unknown command bogus (the commands are analyze, demo, export, forecast, simulate, sync)',
     ],
     [['sync', 'gihtub'], 'error: unknown command gihtub for herbie sync (did you mean github?)'],
-    [['sync', 'bogus'], 'error: unknown command bogus for herbie sync (the commands are github)'],
+    [
+      ['sync', 'bogus'],
+      'error: unknown command bogus for herbie sync (the commands are github, gitlab, jenkins)',
+    ],
     [
       ['export', '--events', events, '--protocol', 'http/jsn'],
       'error: --protocol must be one of http/protobuf, http/json (got "http/jsn") (did you mean http/json?)',

@@ -37,9 +37,19 @@ describe('herbie --help', () => {
     const commands = section(stdout, 'Commands')
       .filter((line) => /^ {2}\S/.test(line))
       .map((line) => line.trim().split(/ {2,}/)[0])
-    expect(commands).toEqual(['analyze', 'demo', 'export', 'forecast', 'simulate', 'sync', 'sync github'])
+    expect(commands).toEqual([
+      'analyze',
+      'demo',
+      'export',
+      'forecast',
+      'simulate',
+      'sync',
+      'sync github',
+      'sync gitlab',
+      'sync jenkins',
+    ])
     expect(section(stdout, 'Commands')[0]).toBe(
-      '  analyze       Flow metrics, DORA keys and the constraint of a file of stage',
+      '  analyze        Flow metrics, DORA keys and the constraint of a file of stage',
     )
     expect(section(stdout, 'Options')).toEqual([
       '  -h, --help            Show this help.',
@@ -175,7 +185,18 @@ describe('examples', () => {
   const paths = all(root).map((command) => command.path.join(' '))
 
   it('every command has at least one, and none is for a command that does not exist', () => {
-    expect(paths).toEqual(['', 'analyze', 'demo', 'export', 'forecast', 'simulate', 'sync', 'sync github'])
+    expect(paths).toEqual([
+      '',
+      'analyze',
+      'demo',
+      'export',
+      'forecast',
+      'simulate',
+      'sync',
+      'sync github',
+      'sync gitlab',
+      'sync jenkins',
+    ])
     for (const path of paths) expect(EXAMPLES[path]?.length ?? 0, path).toBeGreaterThan(0)
     expect(Object.keys(EXAMPLES).sort()).toEqual([...paths].sort())
   })

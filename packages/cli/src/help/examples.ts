@@ -99,4 +99,27 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<Example>>> = {
         'herbie sync github --repo team/app --base-url https://github.example.com/api/v3 --out events.ndjson',
     },
   ],
+  'sync gitlab': [
+    {
+      about: 'A project on gitlab.com, with a token that has read_api',
+      command: 'GITLAB_TOKEN=glpat-... herbie sync gitlab --project group/app --out events.ndjson',
+    },
+    {
+      about: 'Every project of a group on a self-managed GitLab',
+      command:
+        'herbie sync gitlab --group platform --base-url https://gitlab.example.com --out events.ndjson',
+    },
+  ],
+  'sync jenkins': [
+    {
+      about: 'Every job the user can see, with an API token',
+      command:
+        'JENKINS_USER=me JENKINS_TOKEN=... herbie sync jenkins --base-url https://ci.example.com/jenkins --out events.ndjson',
+    },
+    {
+      about: 'One multibranch project only',
+      command:
+        'herbie sync jenkins --base-url https://ci.example.com/jenkins --job payments --out events.ndjson',
+    },
+  ],
 }
