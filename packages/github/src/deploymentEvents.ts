@@ -1,6 +1,6 @@
 import type { EventContext, StageEventEncoded, StageMapping } from '@herbie/core'
 import type { Deployment, DeploymentStatus } from './api.js'
-import { stageEvent, stayEvents } from './event.js'
+import { githubEvents, stayEvents } from './event.js'
 
 const RUNNING = new Set(['in_progress'])
 const FINAL: Record<string, 'success' | 'failure'> = {
@@ -106,11 +106,7 @@ export const deploymentEvents = (
   }
   const succeeded = productionSuccessAt(deployment, statuses)
   if (done && succeeded !== undefined) {
-    events.push(
-      stageEvent(context, `${key}:done`, stages.done!, 'enter', succeeded, {
-        attributes: { doneRule: 'production-deploy' },
-      }),
-    )
+    events.push(githubEvents.doneCandidate(context, key, stages.done!, succeeded, 'production-deploy'))
   }
   return events
 }

@@ -10,7 +10,7 @@ import {
 import type { Pull, TimelineEvent } from './api.js'
 import { closingIssue } from './closingIssue.js'
 import { type Correlation, emitsDone, type GithubConfig } from './config.js'
-import { githubEvents, stageEvent } from './event.js'
+import { githubEvents } from './event.js'
 import { pullItemId } from './mapping.js'
 
 /**
@@ -87,8 +87,7 @@ export const mergedEvent = (
   context: EventContext,
   stages: StageMapping,
   mergedAt: string,
-): StageEventEncoded =>
-  stageEvent(context, 'merge:done', stages.done!, 'enter', mergedAt, { attributes: { doneRule: 'merge' } })
+): StageEventEncoded => githubEvents.doneCandidate(context, 'merge', stages.done!, mergedAt, 'merge')
 
 /**
  * The stage events of one pull request's life: coding (first commit to ready), waiting for review

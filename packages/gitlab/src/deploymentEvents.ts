@@ -3,7 +3,7 @@ import type { Deployment } from './api.js'
 import { gitlabEvents } from './mapping.js'
 import { gitlabTime, secondsBefore } from './time.js'
 
-const { stageEvent, stayEvents } = gitlabEvents
+const { stayEvents } = gitlabEvents
 
 const FINAL: Record<string, Outcome> = {
   success: 'success',
@@ -107,11 +107,7 @@ export const deploymentEvents = (
   }
   const succeeded = productionSuccessAt(deployment, productionPattern)
   if (done && succeeded !== undefined) {
-    events.push(
-      stageEvent(context, `${key}:done`, stages.done!, 'enter', succeeded, {
-        attributes: { doneRule: 'production-deploy' },
-      }),
-    )
+    events.push(gitlabEvents.doneCandidate(context, key, stages.done!, succeeded, 'production-deploy'))
   }
   return events
 }

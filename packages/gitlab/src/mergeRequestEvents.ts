@@ -11,8 +11,6 @@ import { gitlabEvents, mergeRequestItemId } from './mapping.js'
 import { issueLinks } from './references.js'
 import { gitlabTime } from './time.js'
 
-const { stageEvent } = gitlabEvents
-
 const READY = new Set(['marked this merge request as **ready**', 'unmarked as a **Work In Progress**'])
 const DRAFT = new Set(['marked this merge request as **draft**', 'marked as a **Work In Progress**'])
 const APPROVED = 'approved this merge request'
@@ -109,10 +107,7 @@ export const mergedEvent = (
   context: EventContext,
   stages: StageMapping,
   mergedAt: string,
-): StageEventEncoded =>
-  stageEvent(context, 'merge:done', stages.done!, 'enter', utc(mergedAt), {
-    attributes: { doneRule: 'merge' },
-  })
+): StageEventEncoded => gitlabEvents.doneCandidate(context, 'merge', stages.done!, utc(mergedAt), 'merge')
 
 /**
  * The stage events of one merge request's life: coding (first commit to ready), waiting for

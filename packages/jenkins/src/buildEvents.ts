@@ -136,9 +136,14 @@ export const spanEvents = (
     })
     if (exit !== undefined && span.outcome === 'success' && isProductionEvent({ attributes })) {
       events.push(
-        jenkinsEvents.stageEvent(context, `${prefix}:${span.key}:done`, stages.done!, 'enter', exit, {
-          attributes: { ...attributes, doneRule: 'production-deploy' },
-        }),
+        jenkinsEvents.doneCandidate(
+          context,
+          `${prefix}:${span.key}`,
+          stages.done!,
+          exit,
+          'production-deploy',
+          attributes,
+        ),
       )
     }
     return events

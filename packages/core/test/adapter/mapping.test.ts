@@ -102,6 +102,23 @@ describe('event builders', () => {
     ])
     expect(events.stayEvents(context, 'coding', 'develop', '2026-03-09T08:20:00Z', undefined)).toHaveLength(1)
   })
+
+  it('a done candidate is the done enter of its fact, marked with its rule', () => {
+    expect(
+      events.doneCandidate(context, 'deployment:1207', 'done', '2026-03-10T11:40:12Z', 'production-deploy', {
+        environment: 'production',
+      }),
+    ).toEqual({
+      id: 'gitlab:acme/ledger!23:deployment:1207:done:enter',
+      itemId: 'gitlab:acme/ledger!23',
+      stage: 'done',
+      type: 'enter',
+      at: '2026-03-10T11:40:12Z',
+      source: 'gitlab',
+      links: [{ kind: 'pr', id: 'acme/ledger!23' }],
+      attributes: { project: 'acme/ledger', environment: 'production', doneRule: 'production-deploy' },
+    })
+  })
 })
 
 describe('ciStays', () => {

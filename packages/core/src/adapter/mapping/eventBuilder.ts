@@ -1,3 +1,4 @@
+import type { DoneRule } from '../../event/doneRule.js'
 import type { StageEventEncoded } from '../../event/StageEvent.js'
 import type { EventContext } from './EventContext.js'
 
@@ -43,6 +44,18 @@ export interface EventBuilder {
     exit: string | undefined,
     extra?: EventExtra & { readonly exitAttributes?: Attributes },
   ) => StageEventEncoded[]
+  /**
+   * A done candidate: the `done` enter of a fact (`KEY:done`) marked with its `doneRule`, which
+   * the analysis resolves per repository (see `resolveDoneRules`).
+   */
+  readonly doneCandidate: (
+    context: EventContext,
+    key: string,
+    stage: string,
+    at: string,
+    rule: DoneRule,
+    attributes?: Attributes,
+  ) => StageEventEncoded
 }
 
 /**
@@ -76,5 +89,7 @@ export const makeEventBuilder = (source: string): EventBuilder => {
           }),
         ]),
   ]
-  return { source, stageEvent, stayEvents }
+  const doneCandidate: EventBuilder['doneCandidate'] = (context, key, stage, at, rule, attributes = {}) =>
+    stageEvent(context, `${key}:done`, stage, 'enter', at, { attributes: { ...attributes, doneRule: rule } })
+  return { source, stageEvent, stayEvents, doneCandidate }
 }
