@@ -1,19 +1,10 @@
-import { simulate } from '@herbie/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startOtlpReceiver } from './support/otlpReceiver.js'
 import { files, herbie, herbieIn } from './support/run.js'
+import { teamEvents } from './support/team.js'
 
 /** Thirty days of a small team, then three lines that need a warning. */
-const simulated = simulate({
-  seed: 5,
-  start: '2026-04-01T00:00:00Z',
-  days: 30,
-  arrivals: { kind: 'poisson', perDay: 6 },
-  stages: [
-    { name: 'develop', servers: 4, service: { kind: 'lognormal', mean: 6, cv: 0.6 } },
-    { name: 'review', servers: 2, service: { kind: 'exponential', mean: 2 }, queue: 'review-queue' },
-  ],
-}).events
+const simulated = teamEvents({ seed: 5, days: 30, perDay: 6, developCv: 0.6 })
 const first = simulated[0]!
 const lines = [
   ...simulated.map((event) => JSON.stringify(event)),

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { simulate } from '@herbie/core'
 import { describe, expect, it } from 'vitest'
 import { makeProgress } from '../src/simulate/progress.js'
 import { files } from './support/run.js'
+import { teamLines } from './support/team.js'
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
 /** Runs the binary with a deadline, so that a command that spins fails the test instead of hanging it. */
@@ -16,16 +16,7 @@ const herbie = (env: Record<string, string>, ...args: string[]) => {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-const events = simulate({
-  seed: 4,
-  start: '2026-04-01T00:00:00Z',
-  days: 30,
-  arrivals: { kind: 'poisson', perDay: 8 },
-  stages: [
-    { name: 'develop', servers: 4, service: { kind: 'lognormal', mean: 6, cv: 0.5 } },
-    { name: 'review', servers: 2, service: { kind: 'exponential', mean: 2 }, queue: 'review-queue' },
-  ],
-}).events.map((event) => JSON.stringify(event))
+const events = teamLines({ seed: 4, days: 30, perDay: 8 })
 const file = () => files({ 'events.ndjson': `${events.join('\n')}\n` })['events.ndjson']!
 
 describe('work is bounded', () => {

@@ -1,18 +1,9 @@
-import { simulate } from '@herbie/core'
 import { describe, expect, it } from 'vitest'
 import { files, herbie } from './support/run.js'
+import { teamLines } from './support/team.js'
 
 /** Thirty days of a team: develop (4 at once, so the model sees 4) and review (2 at once). */
-const events = simulate({
-  seed: 9,
-  start: '2026-04-01T00:00:00Z',
-  days: 30,
-  arrivals: { kind: 'poisson', perDay: 8 },
-  stages: [
-    { name: 'develop', servers: 4, service: { kind: 'lognormal', mean: 6, cv: 0.5 } },
-    { name: 'review', servers: 2, service: { kind: 'exponential', mean: 2 }, queue: 'review-queue' },
-  ],
-}).events.map((event) => JSON.stringify(event))
+const events = teamLines({ seed: 9, days: 30, perDay: 8 })
 
 describe('herbie simulate refuses a scenario that changes nothing or cannot be, naming the change', () => {
   const file = files({ 'events.ndjson': `${events.join('\n')}\n` })['events.ndjson']!

@@ -1,19 +1,17 @@
-import { simulate } from '@herbie/core'
 import { describe, expect, it } from 'vitest'
 import { files, herbie } from './support/run.js'
+import { teamLines } from './support/team.js'
 
 /** Sixty days of a team whose two reviewers are the constraint. */
-const events = simulate({
+const events = teamLines({
   seed: 3,
-  start: '2026-04-01T00:00:00Z',
   days: 60,
-  arrivals: { kind: 'poisson', perDay: 14 },
-  stages: [
-    { name: 'develop', servers: 6, service: { kind: 'lognormal', mean: 6, cv: 0.6 } },
-    { name: 'review', servers: 2, service: { kind: 'exponential', mean: 2.8 }, queue: 'review-queue' },
-    { name: 'ci', servers: Number.POSITIVE_INFINITY, service: { kind: 'lognormal', mean: 0.8, cv: 0.3 } },
-  ],
-}).events.map((event) => JSON.stringify(event))
+  perDay: 14,
+  developers: 6,
+  developCv: 0.6,
+  reviewHours: 2.8,
+  ci: true,
+})
 
 const file = () => files({ 'events.ndjson': `${events.join('\n')}\n` })['events.ndjson']!
 const interval = { mean: expect.any(Number), lo: expect.any(Number), hi: expect.any(Number) }
