@@ -27,6 +27,19 @@ const section = (text: string, title: string) => {
   return lines.slice(start + 1, end === -1 ? undefined : end)
 }
 
+/** Every command of herbie, in the order help lists them. */
+const COMMANDS = [
+  'analyze',
+  'demo',
+  'export',
+  'forecast',
+  'simulate',
+  'sync',
+  'sync github',
+  'sync gitlab',
+  'sync jenkins',
+]
+
 describe('herbie --help', () => {
   const { code, stdout, stderr } = herbie('--help')
 
@@ -37,17 +50,7 @@ describe('herbie --help', () => {
     const commands = section(stdout, 'Commands')
       .filter((line) => /^ {2}\S/.test(line))
       .map((line) => line.trim().split(/ {2,}/)[0])
-    expect(commands).toEqual([
-      'analyze',
-      'demo',
-      'export',
-      'forecast',
-      'simulate',
-      'sync',
-      'sync github',
-      'sync gitlab',
-      'sync jenkins',
-    ])
+    expect(commands).toEqual(COMMANDS)
     expect(section(stdout, 'Commands')[0]).toBe(
       '  analyze        Flow metrics, DORA keys and the constraint of a file of stage',
     )
@@ -185,18 +188,7 @@ describe('examples', () => {
   const paths = all(root).map((command) => command.path.join(' '))
 
   it('every command has at least one, and none is for a command that does not exist', () => {
-    expect(paths).toEqual([
-      '',
-      'analyze',
-      'demo',
-      'export',
-      'forecast',
-      'simulate',
-      'sync',
-      'sync github',
-      'sync gitlab',
-      'sync jenkins',
-    ])
+    expect(paths).toEqual(['', ...COMMANDS])
     for (const path of paths) expect(EXAMPLES[path]?.length ?? 0, path).toBeGreaterThan(0)
     expect(Object.keys(EXAMPLES).sort()).toEqual([...paths].sort())
   })
