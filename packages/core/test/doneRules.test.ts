@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { StageEventEncoded } from '../src/index.js'
+import { doneRuleOf, type StageEventEncoded } from '../src/index.js'
 import { analyze, ev, stage, stay } from './support/events.js'
 
 const H = 3600
@@ -97,6 +97,21 @@ describe('where an item is done follows the data', () => {
     ])
     expect(report.warnings).toEqual([])
     expect(report.leadTime!.p50).toBe(4 * H)
+  })
+})
+
+describe("an issue tracker's Done", () => {
+  it('is the known rule tracker, and a tracker candidate counts like a done enter without a rule', () => {
+    expect(doneRuleOf({ attributes: { doneRule: 'tracker' } })).toBe('tracker')
+    expect(doneRuleOf({ attributes: { doneRule: 'trackers' } })).toBeUndefined()
+    const report = analyze([
+      ...stay('jira:PAY-142', 'develop', 0, 6),
+      candidate('jira:PAY-142', 6, 'tracker'),
+      ...stay('api#2', 'develop', 1, 3),
+      candidate('api#2', 4, 'merge', API),
+    ])
+    expect(report.items).toEqual({ total: 2, completed: 2, inProgress: 0, abandoned: 0 })
+    expect(report.leadTime).toMatchObject({ count: 2, p50: 4.5 * H })
   })
 })
 

@@ -1,13 +1,14 @@
 /**
  * How an adapter marks a `done` enter that is a candidate rather than a fact: `merge` (the merge
- * of a change) or `production-deploy` (its first successful production deployment). The analysis
- * keeps the merge candidates of a repository only when that repository has no production
- * deployment candidate at all (see `resolveDoneRules`).
+ * of a change), `production-deploy` (its first successful production deployment) or `tracker`
+ * (an issue tracker's Done: a Jira issue resolved as done). The analysis keeps the merge
+ * candidates of a repository only when that repository has no production deployment candidate at
+ * all (see `resolveDoneRules`); a tracker candidate counts like a done enter without a rule.
  *
  * @since 0.1.0
  * @category events
  */
-export type DoneRule = 'merge' | 'production-deploy'
+export type DoneRule = 'merge' | 'production-deploy' | 'tracker'
 
 /**
  * The done rule an event carries in `attributes.doneRule`, if it is one of the known rules.
@@ -17,7 +18,7 @@ export type DoneRule = 'merge' | 'production-deploy'
  */
 export const doneRuleOf = (event: Readonly<Record<string, unknown>>): DoneRule | undefined => {
   const rule = (event.attributes as Record<string, unknown> | undefined)?.doneRule
-  return rule === 'merge' || rule === 'production-deploy' ? rule : undefined
+  return rule === 'merge' || rule === 'production-deploy' || rule === 'tracker' ? rule : undefined
 }
 
 /**
