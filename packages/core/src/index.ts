@@ -42,6 +42,9 @@ export { collectPages, paginateDecoded } from './adapter/http/paginateDecoded.js
 export { rateLimitWait } from './adapter/http/rateLimit.js'
 export { getJson, type JsonResponse, resolveUrl } from './adapter/http/request.js'
 export { notify, SyncProgress } from './adapter/http/SyncProgress.js'
+export { basicSecretProblem } from './adapter/webhook/basicSecret.js'
+export { hmacSignatureProblem } from './adapter/webhook/hmacSignature.js'
+export { sameSecret } from './adapter/webhook/sameSecret.js'
 export { webhookJson } from './adapter/http/webhookBody.js'
 export { itemsOf } from './adapter/itemsOf.js'
 export {

@@ -1,16 +1,14 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
-
-const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest()
+import { sameSecret } from '@herbie/core'
 
 /**
  * Checks GitLab's `X-Gitlab-Token` (the webhook's secret token, sent as is: GitLab does not sign
- * the body) against the configured one, in constant time whatever their lengths (both are hashed
- * first). Returns why it failed, or undefined when it holds. The body is never read here.
+ * the body) against the configured one, in constant time whatever their lengths (core's
+ * `sameSecret`). Returns why it failed, or undefined when it holds. The body is never read here.
  *
  * @since 0.1.0
  * @category webhooks
  */
 export const tokenProblem = (expected: string, header: string | undefined): string | undefined => {
   if (header === undefined || header === '') return 'missing X-Gitlab-Token header'
-  return timingSafeEqual(digest(expected), digest(header)) ? undefined : 'X-Gitlab-Token does not match'
+  return sameSecret(expected, header) ? undefined : 'X-Gitlab-Token does not match'
 }
