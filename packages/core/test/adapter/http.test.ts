@@ -411,6 +411,38 @@ describe('paginate', () => {
     expect([...values]).toEqual([0, 1, 2, 3, 4])
   })
 
+  it('walks startAt offsets by what the body says when the server returns fewer items than asked', async () => {
+    server.use(
+      http.get(`${BASE}/capped`, ({ request }) => {
+        const startAt = Number(new URL(request.url).searchParams.get('startAt') ?? '0')
+        // asked for 5 a page, the server caps at 2 (Jira Data Center lowers maxResults)
+        const values = Array.from({ length: Math.max(0, Math.min(2, 5 - startAt)) }, (_, i) => startAt + i)
+        return HttpResponse.json({ startAt, maxResults: 2, values, total: 5 })
+      }),
+    )
+    const body = (page: unknown) => page as { startAt: number; values: number[]; total: number }
+    const stream = paginate(
+      settings(),
+      '/capped',
+      { maxResults: '5' },
+      {
+        kind: 'offset',
+        param: 'startAt',
+        pageSize: 5,
+        count: (page) => body(page).values.length,
+        isLast: (page) => body(page).startAt + body(page).values.length >= body(page).total,
+      },
+    )
+    const values = await Effect.runPromise(
+      stream.pipe(
+        Stream.flatMap((page) => Stream.fromIterable(body(page.body).values)),
+        Stream.runCollect,
+        Effect.provide(FetchTransport),
+      ),
+    )
+    expect([...values]).toEqual([0, 1, 2, 3, 4])
+  })
+
   it('resumes paging after a 429 in the middle with no page repeated or lost', async () => {
     let limited = false
     server.use(

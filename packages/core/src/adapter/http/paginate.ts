@@ -12,8 +12,8 @@ import { notify } from './SyncProgress.js'
  *   as a query parameter;
  * - `cursor`: a token in the body (Jira's `nextPageToken`, Kubernetes-style `metadata.continue`);
  * - `body-url`: the full URL of the next page in the body (Bitbucket Cloud's `next`);
- * - `offset`: `startAt`-style offsets, until a page comes back short or `isLast`/`total` says so
- *   (Jira's older endpoints).
+ * - `offset`: `startAt`-style offsets, until a page comes back short or, when `isLast` is given,
+ *   until the body says so (`isLast`, `total`: Jira), however many items a page holds.
  *
  * @since 0.1.0
  * @category adapter http
@@ -29,7 +29,10 @@ export type Pagination =
       readonly pageSize: number
       /** How many items a page holds (its array's length). */
       readonly count: (body: unknown) => number
-      /** Whether the body says it is the last page (`isLast`, `startAt + count >= total`). */
+      /**
+       * Whether the body says it is the last page (`isLast`, `startAt + count >= total`); when given,
+       * it alone decides (with an empty page), not the page's length.
+       */
       readonly isLast?: (body: unknown) => boolean
     }
 
@@ -72,8 +75,9 @@ const nextUrl = (pagination: Pagination, response: JsonResponse, offset: number)
     }
     case 'offset': {
       const count = pagination.count(response.body)
-      if (count < pagination.pageSize || count === 0 || pagination.isLast?.(response.body) === true)
-        return undefined
+      // With isLast the body decides: a server may return fewer items than asked (Jira Data Center lowers maxResults).
+      const last = pagination.isLast === undefined ? count < pagination.pageSize : pagination.isLast(response.body)
+      if (count === 0 || last) return undefined
       const url = new URL(response.url)
       url.searchParams.set(pagination.param, String(offset + count))
       return url.toString()
