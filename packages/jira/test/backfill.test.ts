@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { incrementalJql, jqlDateAfter, jqlDateSince } from '../src/index.js'
-import { BASIC, BEARER, CLOUD, cloudIssues, DC, dcIssues, fakeJira, fixture } from './fakeJira.js'
+import { BASIC, BEARER, CLOUD, cloudIssues, dcIssues, fakeJira, fixture } from './fakeJira.js'
 import { cloudConfig, dcConfig, lines, sync } from './support.js'
 
 type Json = Record<string, unknown>
