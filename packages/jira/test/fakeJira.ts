@@ -26,6 +26,8 @@ export const dcIssues = (): Json[] => fixture<{ issues: Json[] }>('search-v2.jso
 
 export interface FakeJiraOptions {
   readonly platform: 'cloud' | 'datacenter'
+  /** Where it answers (default: the story's Cloud site or Data Center server). */
+  readonly base?: string
   readonly issues: Json[]
   readonly statuses?: Json[]
   /** The whole changelog of an issue, by key, where it is longer than the inline one. */
@@ -76,7 +78,7 @@ const changelogOf = (issue: Json) => issue.changelog as { histories: Json[] } | 
  * changelog, and Cloud's changelog endpoint paged by `startAt`.
  */
 export const fakeJira = (options: FakeJiraOptions): FakeJira => {
-  const base = options.platform === 'cloud' ? CLOUD : DC
+  const base = options.base ?? (options.platform === 'cloud' ? CLOUD : DC)
   const v = options.platform === 'cloud' ? '3' : '2'
   const statuses =
     options.statuses ?? fixture<Json[]>(options.platform === 'cloud' ? 'status-cloud.json' : 'status-dc.json')
