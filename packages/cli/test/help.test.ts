@@ -38,6 +38,7 @@ const COMMANDS = [
   'sync github',
   'sync gitlab',
   'sync jenkins',
+  'sync jira',
 ]
 
 describe('herbie --help', () => {

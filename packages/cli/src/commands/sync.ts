@@ -13,6 +13,7 @@ import { verbose } from './options.js'
 import { syncGithubCommand } from './syncGithub.js'
 import { syncGitlabCommand } from './syncGitlab.js'
 import { syncJenkinsCommand } from './syncJenkins.js'
+import { syncJiraCommand } from './syncJira.js'
 
 const config = Options.text('config').pipe(
   Options.withPseudoName('FILE'),
@@ -34,8 +35,8 @@ const out = Options.text('out').pipe(
  * `herbie sync`: runs every source of the config file (or those named with `--source`) in turn,
  * built-in adapters and plugins loaded by package name alike, appending their events to one
  * NDJSON file. A failing source does not stop the others; the command then fails naming it.
- * `herbie sync github`, `herbie sync gitlab` and `herbie sync jenkins` sync one source without a
- * config file.
+ * `herbie sync github`, `herbie sync gitlab`, `herbie sync jenkins` and `herbie sync jira` sync one
+ * source without a config file.
  *
  * @since 0.1.0
  * @category commands
@@ -96,5 +97,5 @@ export const syncCommand = Command.make('sync', { config, source, out, verbose }
   Command.withDescription(
     'Fetch stage events from the sources of herbie.config.json (built-in adapters and plugins), or from one source with a subcommand.',
   ),
-  Command.withSubcommands([syncGithubCommand, syncGitlabCommand, syncJenkinsCommand]),
+  Command.withSubcommands([syncGithubCommand, syncGitlabCommand, syncJenkinsCommand, syncJiraCommand]),
 )

@@ -5,6 +5,7 @@ import { type Adapter, syncAdapter } from '@herbie/core'
 import { githubAdapter } from '@herbie/github'
 import { gitlabAdapter } from '@herbie/gitlab'
 import { jenkinsAdapter } from '@herbie/jenkins'
+import { jiraAdapter } from '@herbie/jira'
 import { Effect } from 'effect'
 import { ConfigFileInvalid } from './ConfigFileInvalid.js'
 
@@ -13,7 +14,7 @@ type AnyAdapter = Adapter<any, any, any, any>
 
 /**
  * An adapter ready to run, with the `syncAdapter` of the `@herbie/core` it was built against (a
- * plugin's own copy, or the one built into the command for `github`, `gitlab` and `jenkins`), and
+ * plugin's own copy, or the one built into the command for `github`, `gitlab`, `jenkins` and `jira`), and
  * options every source
  * of it gets unless the config says otherwise.
  *
@@ -30,15 +31,26 @@ export interface LoadedAdapter {
 
 /**
  * A built-in adapter whose options default to environment variables (option name to variable)
- * unless the config gives them; all of them, or none when one is unset.
+ * unless the config gives them; all of them, or none when one is unset. `optional` variables are
+ * added when set, with the others.
  */
-const builtIn = (adapter: AnyAdapter, variables: Readonly<Record<string, string>>): LoadedAdapter => ({
+const builtIn = (
+  adapter: AnyAdapter,
+  variables: Readonly<Record<string, string>>,
+  optional: Readonly<Record<string, string>> = {},
+): LoadedAdapter => ({
   adapter,
   sync: syncAdapter,
   from: 'built-in',
   defaults: () => {
-    const values = Object.entries(variables).map(([option, name]) => [option, process.env[name]] as const)
-    return values.every(([, value]) => value !== undefined && value !== '') ? Object.fromEntries(values) : {}
+    const set = (entries: ReadonlyArray<readonly [string, string]>) =>
+      entries.map(([option, name]) => [option, process.env[name]] as const)
+    const values = set(Object.entries(variables))
+    if (!values.every(([, value]) => value !== undefined && value !== '')) return {}
+    return Object.fromEntries([
+      ...values,
+      ...set(Object.entries(optional)).filter(([, value]) => value !== undefined && value !== ''),
+    ])
   },
 })
 
@@ -46,6 +58,7 @@ const BUILT_IN: Record<string, LoadedAdapter> = {
   github: builtIn(githubAdapter, { token: 'GITHUB_TOKEN' }),
   gitlab: builtIn(gitlabAdapter, { token: 'GITLAB_TOKEN' }),
   jenkins: builtIn(jenkinsAdapter, { user: 'JENKINS_USER', token: 'JENKINS_TOKEN' }),
+  jira: builtIn(jiraAdapter, { token: 'JIRA_TOKEN' }, { email: 'JIRA_EMAIL' }),
 }
 
 interface PackageJson {
@@ -112,7 +125,7 @@ const pickAdapter = (module: Record<string, unknown>, exportName: string | undef
 }
 
 /**
- * Loads the adapter a config names: `github`, `gitlab` and `jenkins` are built in; anything else is
+ * Loads the adapter a config names: `github`, `gitlab`, `jenkins` and `jira` are built in; anything else is
  * a module found from
  * the config's folder: a package name (`herbie-plugin-bitbucket`, `@acme/herbie-linear`), with
  * `#export` to pick one of several adapters, or a path starting with `./` or `../`. The plugin's

@@ -122,4 +122,16 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<Example>>> = {
         'herbie sync jenkins --base-url https://ci.example.com/jenkins --job payments --out events.ndjson',
     },
   ],
+  'sync jira': [
+    {
+      about: 'A Jira Cloud project, with an email and API token',
+      command:
+        'JIRA_EMAIL=me@example.com JIRA_TOKEN=... herbie sync jira --base-url https://acme.atlassian.net --jql "project = PAY" --out events.ndjson',
+    },
+    {
+      about: 'Jira Data Center, with a personal access token',
+      command:
+        'JIRA_TOKEN=... herbie sync jira --base-url https://jira.example.com --jql "project = PAY AND type = Bug" --out events.ndjson',
+    },
+  ],
 }
