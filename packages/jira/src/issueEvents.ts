@@ -27,7 +27,11 @@ export const sortHistories = (histories: ReadonlyArray<History>): History[] =>
 interface Stay {
   readonly stage: string
   readonly status: string
+  /** How far its status's category is along (To Do 0, In Progress 1, Done 2). */
+  readonly rank: number
 }
+
+const RANKS: Readonly<Record<string, number>> = { new: 0, indeterminate: 1, done: 2 }
 
 /**
  * The stage events of one issue, from its fields and its whole changelog. The issue enters the
@@ -41,9 +45,10 @@ interface Stay {
  * - **Abandoned**: a move into the done stage with a resolution of `abandonResolutions` ("Won't
  *   Do", "Duplicate"...) exits the open stage with `abandoned: true` and `resolution`, and enters
  *   nothing.
- * - **Rework**: entering a stage the issue was in before, after it went on past wait statuses (a
- *   reopen after Done or after abandoning, a move back from review to develop), is a re-entry of
- *   the same item with `rework: true`.
+ * - **Rework**: a reopen after Done or after abandoning, a move to a status of an earlier category
+ *   (In Progress back to To Do), and entering a stage the issue was in before after it went on past
+ *   wait statuses and the backlog (review back to develop) are re-entries of the same item with
+ *   `rework: true`.
  *
  * Each event carries the context of {@link issueContext} and the `status` it entered or left.
  *
@@ -79,30 +84,39 @@ export const issueEvents = (
   const path: string[] = []
   let open: Stay | undefined
   let resolution: string | undefined
-  const reworked = (stage: string, reopened: boolean): boolean => {
-    if (reopened) return true
+  const rankOf = (id: string | null | undefined) =>
+    RANKS[(id === undefined || id === null ? undefined : known.get(id)) ?? 'indeterminate'] ?? 1
+  const reworked = (stage: string, rank: number, reopened: boolean): boolean => {
+    if (reopened || (open !== undefined && rank < open.rank)) return true
     const last = path.lastIndexOf(stage)
-    return last >= 0 && path.slice(last + 1).some((between) => !isWait(between))
+    // the backlog waits too: picked up again after being sent back there is not rework twice
+    return last >= 0 && path.slice(last + 1).some((between) => !isWait(between) && between !== stages.new)
   }
-  const enter = (key: string, status: string, stage: string, at: string) => {
+  const enter = (
+    key: string,
+    status: { readonly id?: string | null | undefined; readonly name: string },
+    stage: string,
+    at: string,
+  ) => {
+    const rank = rankOf(status.id)
     const reopened = path.at(-1) === doneStage || path.at(-1) === 'abandoned'
     if (stage === doneStage) {
-      const attributes = { status, ...(resolution === undefined ? {} : { resolution }) }
+      const attributes = { status: status.name, ...(resolution === undefined ? {} : { resolution }) }
       events.push(
         config.doneAt === 'tracker'
           ? builder.doneCandidate(context, key, stage, at, 'tracker', attributes)
           : builder.stageEvent(context, key, stage, 'enter', at, { attributes }),
       )
     } else {
-      const rework = reworked(stage, reopened)
+      const rework = reworked(stage, rank, reopened)
       events.push(
         builder.stageEvent(context, key, stage, 'enter', at, {
-          attributes: { status, ...(rework ? { rework: true } : {}) },
+          attributes: { status: status.name, ...(rework ? { rework: true } : {}) },
         }),
       )
     }
     path.push(stage)
-    open = { stage, status }
+    open = { stage, status: status.name, rank }
   }
 
   const createdAt = jiraTime(issue.fields.created)!
@@ -111,7 +125,7 @@ export const issueEvents = (
     changes.length === 0 && abandons.has((issue.fields.resolution?.name ?? '').toLowerCase())
   if (initialStage === doneStage && createdAbandoned) {
     path.push('abandoned')
-  } else enter('created', initial.name, initialStage, createdAt)
+  } else enter('created', initial, initialStage, createdAt)
 
   const lastChange = changes.at(-1)?.item
   for (const history of sorted) {
@@ -122,7 +136,7 @@ export const issueEvents = (
       const target = { id: item.to, name: item.toString ?? '' }
       const stage = stageOf(target)
       if (open !== undefined && stage === open.stage) {
-        open = { stage, status: target.name }
+        open = { stage, status: target.name, rank: rankOf(target.id) }
         continue
       }
       // a resolution the changelog does not show (set by an import or a script): the issue's own
@@ -144,7 +158,7 @@ export const issueEvents = (
       if (abandoned) {
         path.push('abandoned')
         open = undefined
-      } else enter(history.id, target.name, stage, at)
+      } else enter(history.id, target, stage, at)
     }
   }
   return events

@@ -118,6 +118,20 @@ describe('Jira Cloud backfill', () => {
     ])
   })
 
+  it('an issue that comes again on a later page (updated while the sync ran) is mapped once', async () => {
+    const [pay142, , pay151] = cloudIssues()
+    server.use(
+      http.get(`${CLOUD}/rest/api/3/search/jql`, ({ request }) =>
+        new URL(request.url).searchParams.get('nextPageToken') === null
+          ? HttpResponse.json({ issues: [pay142], nextPageToken: 'CAEaAggD', isLast: false })
+          : HttpResponse.json({ issues: [pay142, pay151], isLast: true }),
+      ),
+      ...fakeJira({ platform: 'cloud', issues: cloudIssues() }).handlers,
+    )
+    const { events } = await sync(cloudConfig())
+    expect(lines(events)).toEqual(STORY.filter((line) => !line.startsWith('jira:PAY-150')))
+  })
+
   it('a first sync with since asks from since less the widest zone offset, and leaves out issues updated before it', async () => {
     const fake = fakeJira({ platform: 'cloud', issues: cloudIssues() })
     server.use(...fake.handlers)

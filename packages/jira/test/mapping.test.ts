@@ -230,6 +230,34 @@ describe('issue events', () => {
     expect(waitStageName('Blocked / waiting on Vendor')).toBe('blocked-waiting-on-vendor')
   })
 
+  it('a move to a status of an earlier category is rework, even into a stage the issue was never in', () => {
+    const raw = story('PAY-151')
+    // PAY-151 created straight In Progress, then sent back to To Do, then picked up again
+    const events = map(
+      decodeIssue({
+        ...raw,
+        changelog: {
+          total: 2,
+          maxResults: 2,
+          histories: [
+            status('10689', '2026-03-10T10:15:00.000+0000', ['10000', 'To Do'], ['3', 'In Progress']),
+            status('10688', '2026-03-10T09:30:00.000+0000', ['3', 'In Progress'], ['10000', 'To Do']),
+          ],
+        },
+      }),
+    )
+    expect(
+      lines(events).map((line, i) => `${line}${events[i]!.attributes?.rework === true ? ' rework' : ''}`),
+    ).toEqual([
+      'jira:PAY-151:created:enter develop enter 2026-03-09T14:00:00.000Z',
+      'jira:PAY-151:10688:exit develop exit 2026-03-10T09:30:00.000Z',
+      'jira:PAY-151:10688:enter backlog enter 2026-03-10T09:30:00.000Z rework',
+      'jira:PAY-151:10689:exit backlog exit 2026-03-10T10:15:00.000Z',
+      // picked up again from the backlog: the rework was the move back
+      'jira:PAY-151:10689:enter develop enter 2026-03-10T10:15:00.000Z',
+    ])
+  })
+
   it("a resolution such as Won't Do ends the item as abandoned on its last exit, never done; a reopen later revives it", () => {
     const wontDo = [
       status(
