@@ -76,7 +76,8 @@ const nextUrl = (pagination: Pagination, response: JsonResponse, offset: number)
     case 'offset': {
       const count = pagination.count(response.body)
       // With isLast the body decides: a server may return fewer items than asked (Jira Data Center lowers maxResults).
-      const last = pagination.isLast === undefined ? count < pagination.pageSize : pagination.isLast(response.body)
+      const last =
+        pagination.isLast === undefined ? count < pagination.pageSize : pagination.isLast(response.body)
       if (count === 0 || last) return undefined
       const url = new URL(response.url)
       url.searchParams.set(pagination.param, String(offset + count))
