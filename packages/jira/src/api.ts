@@ -207,15 +207,16 @@ export const CloudSearchPage = Schema.Struct({
 })
 
 /**
- * A page of Data Center's search (`GET /rest/api/2/search`): `startAt`, `maxResults` (which the
- * server may lower) and `total`.
+ * A page of Data Center's search (`GET /rest/api/2/search`, `SearchResults`): `startAt`,
+ * `maxResults` (which the server may lower) and `total`, all optional in the published schema
+ * (without them the listing ends at an empty page).
  *
  * @since 0.1.0
  * @category api
  */
 export const DataCenterSearchPage = Schema.Struct({
-  startAt: Schema.Number,
+  startAt: Schema.optional(Schema.Number),
   maxResults: Schema.optional(Schema.Number),
-  total: Schema.Number,
+  total: Schema.optional(Schema.Number),
   issues: Schema.optionalWith(Schema.Array(Issue), { default: () => [] }),
 })

@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { incrementalJql, jqlDateAfter, jqlDateSince } from '../src/index.js'
-import { BASIC, BEARER, CLOUD, cloudIssues, dcIssues, fakeJira, fixture } from './fakeJira.js'
+import { BASIC, BEARER, CLOUD, cloudIssues, DC, dcIssues, fakeJira, fixture } from './fakeJira.js'
 import { cloudConfig, dcConfig, lines, sync } from './support.js'
 
 type Json = Record<string, unknown>
@@ -156,6 +156,22 @@ describe('Jira Data Center backfill', () => {
       `/rest/api/2/search?${JQL}&${FIELDS}&expand=changelog&maxResults=50&startAt=2`,
     ])
     expect(summary?.checkpoints).toBe(3)
+  })
+
+  it('a page without total (optional in the published schema) goes on until an empty page', async () => {
+    const [pay142] = dcIssues()
+    const asked: string[] = []
+    server.use(
+      http.get(`${DC}/rest/api/2/search`, ({ request }) => {
+        const startAt = new URL(request.url).searchParams.get('startAt') ?? ''
+        asked.push(startAt)
+        return HttpResponse.json({ issues: startAt === '0' ? [pay142] : [] })
+      }),
+      ...fakeJira({ platform: 'datacenter', issues: dcIssues() }).handlers,
+    )
+    const { events } = await sync(dcConfig())
+    expect(lines(events)).toEqual(PAY_142)
+    expect(asked).toEqual(['0', '1'])
   })
 
   it('gives PAY-142 the same events, ids and content as Cloud', async () => {
