@@ -1,7 +1,7 @@
 import { adapterConformance } from '@herbie/testkit'
 import { jiraAdapter } from '../src/index.js'
 import { delivery, SECRET, SHARED_TOKEN } from './deliveries.js'
-import { CLOUD, cloudIssues, EMAIL, fakeJira, fixture, TOKEN } from './fakeJira.js'
+import { CLOUD, cloudIssues, DC, dcIssues, EMAIL, fakeJira, fixture, PAT, TOKEN } from './fakeJira.js'
 
 type Json = Record<string, unknown>
 
@@ -34,10 +34,10 @@ adapterConformance(jiraAdapter, {
   webhooks: [delivery('webhooks/jira-issue_created.json'), delivery('webhooks/jira-issue_updated.json')],
 })
 
-// The shared token: deliveries without it, or with a wrong one, are refused before the body is read.
+// Data Center, with a shared token: deliveries without it, or with a wrong one, are refused before the body is read.
 adapterConformance(jiraAdapter, {
-  config: { baseUrl: CLOUD, email: EMAIL, token: TOKEN, jql: 'project = PAY', webhookToken: SHARED_TOKEN },
-  handlers: fakeJira({ platform: 'cloud', issues: cloudIssues() }).handlers,
+  config: { baseUrl: DC, token: PAT, jql: 'project = PAY', pageSize: 2, webhookToken: SHARED_TOKEN },
+  handlers: fakeJira({ platform: 'datacenter', issues: dcIssues() }).handlers,
   minEvents: 13,
   rejected: [
     delivery('webhooks/jira-issue_updated.json', null),
