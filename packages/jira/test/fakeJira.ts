@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { HttpResponse, http, type RequestHandler } from 'msw'
+import { jiraTime } from '../src/index.js'
 
 export const CLOUD = 'https://acme.atlassian.net'
 export const DC = 'https://jira.acme.example'
@@ -106,11 +107,7 @@ export const fakeJira = (options: FakeJiraOptions): FakeJira => {
     const bound = updatedBound(jql)
     return options.issues
       .filter((issue) => bound === undefined || wallTime(fieldsOf(issue).updated) >= bound)
-      .sort(
-        (a, b) =>
-          Date.parse(fieldsOf(a).updated.replace(/(\d{2})(\d{2})$/, '$1:$2')) -
-          Date.parse(fieldsOf(b).updated.replace(/(\d{2})(\d{2})$/, '$1:$2')),
-      )
+      .sort((a, b) => Date.parse(jiraTime(fieldsOf(a).updated)!) - Date.parse(jiraTime(fieldsOf(b).updated)!))
   }
   const handlers: RequestHandler[] = [
     http.get(`${base}/rest/api/${v}/status`, ({ request }) => {
