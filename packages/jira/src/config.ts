@@ -75,7 +75,13 @@ export const JiraConfig = Schema.Struct({
     default: () => 50,
   }),
   /** On the first sync, only issues updated at or after this instant. */
-  since: Schema.optional(Schema.String),
+  since: Schema.optional(
+    Schema.String.pipe(
+      Schema.filter((since) => Number.isFinite(Date.parse(since)), {
+        message: () => 'since is an ISO-8601 instant: 2026-03-01T00:00:00Z',
+      }),
+    ),
+  ),
   /** The secret of a webhook Jira signs (`X-Hub-Signature: sha256=...`). */
   webhookSecret: Schema.optional(Schema.Redacted(Schema.String)),
   /** A shared token for webhooks Jira cannot sign: the password of `Authorization: Basic`, or a bearer token. */

@@ -179,8 +179,11 @@ describe('bad answers', () => {
     )
   })
 
-  it('an email without a token is refused, naming the option', () => {
+  it('an email without a token, or a since that is no instant, is refused, naming the option', () => {
     expect(() => cloudConfig({ token: undefined })).toThrow(/token.*email needs a token: set JIRA_TOKEN/s)
+    expect(() => cloudConfig({ since: 'yesterday' })).toThrow(
+      'jira: invalid config at since: since is an ISO-8601 instant: 2026-03-01T00:00:00Z',
+    )
   })
 
   it('a basic auth header is sent to Cloud', async () => {
