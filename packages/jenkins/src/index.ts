@@ -62,15 +62,17 @@ export {
   listJobs,
   withStages,
 } from './requests.js'
-export { parseRemote, type RemoteRepository } from './scm.js'
 export { secretProblem } from './secret.js'
 export { describeRefusal, httpSettings } from './settings.js'
+export { defaultStagePatterns } from './stagePatterns.js'
+// Moved to core, where the Argo adapters share them; still exported here as before.
 export {
   classifyStage,
-  defaultStagePatterns,
+  parseRemote,
+  type RemoteRepository,
   type StageClass,
   StagePattern,
-} from './stagePatterns.js'
+} from '@herbie/core'
 export { isoFromMillis } from './time.js'
 export { mapDelivery, verifyDelivery } from './webhook.js'
 
