@@ -74,7 +74,8 @@ export const knownRepository = (
  * The context of a deployed or built revision: the commit's own item when the repository is
  * known and the revision is a SHA (`github:OWNER/NAME@SHA`, the id the other adapters give a
  * commit no change claims), else `fallback`. The revision is a `commit` link when it is a SHA,
- * and so is every SHA of `extraShas` (image tags); the repository goes in
+ * and so is every SHA of `extraShas` (image tags) that is not the start of another (a short
+ * `9f1c2e7` beside the full revision is one commit); the repository goes in
  * `attributes.repository`.
  *
  * @since 0.1.0
@@ -87,10 +88,14 @@ export const revisionContext = (
   extraShas: ReadonlyArray<string> = [],
 ): EventContext => {
   const sha = revision !== undefined && isSha(revision) ? revision.toLowerCase() : undefined
-  const shas = [...new Set([...(sha === undefined ? [] : [sha]), ...extraShas])]
+  const shas = [...new Set([...(sha === undefined ? [] : [sha]), ...extraShas])].filter(
+    (candidate, _, all) => !all.some((other) => other !== candidate && other.startsWith(candidate)),
+  )
   return {
     itemId:
-      repository !== undefined && sha !== undefined ? `${repository.kind}:${repository.path}@${sha}` : fallback,
+      repository !== undefined && sha !== undefined
+        ? `${repository.kind}:${repository.path}@${sha}`
+        : fallback,
     links: shas.map((id) => ({ kind: 'commit' as const, id })),
     attributes: repository === undefined ? {} : { repository: repository.path },
   }

@@ -122,7 +122,9 @@ export const Application = Schema.Struct({
   }),
   status: Schema.optional(
     Schema.Struct({
-      sync: Schema.optional(Schema.Struct({ status: Schema.String, revision: Schema.optional(Schema.String) })),
+      sync: Schema.optional(
+        Schema.Struct({ status: Schema.String, revision: Schema.optional(Schema.String) }),
+      ),
       health: Schema.optional(
         Schema.Struct({
           status: Schema.optional(Schema.String),

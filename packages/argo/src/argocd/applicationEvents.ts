@@ -100,7 +100,10 @@ export const applicationEvents = (
     )
     return {
       ...base,
-      links: [...base.links, ...(environment === undefined ? [] : [{ kind: 'environment' as const, id: environment }])],
+      links: [
+        ...base.links,
+        ...(environment === undefined ? [] : [{ kind: 'environment' as const, id: environment }]),
+      ],
     }
   }
   const events: StageEventEncoded[] = []
@@ -137,7 +140,9 @@ export const applicationEvents = (
     )
     if (outcome === undefined) stillPending.push(entry.id)
     if (outcome === 'success' && production) {
-      events.push(doneCandidate(context, entryKey, stages.done!, entry.deployedAt, 'production-deploy', attributes))
+      events.push(
+        doneCandidate(context, entryKey, stages.done!, entry.deployedAt, 'production-deploy', attributes),
+      )
     }
   }
   const operation = status?.operationState
@@ -151,11 +156,18 @@ export const applicationEvents = (
     const synced = operation.syncResult ?? operation.operation.sync ?? {}
     const context = contextOf(deployedRevision(config, synced, app.spec.source ?? app.spec.sources?.[0]))
     events.push(
-      ...stayEvents(context, `${key}:sync:${operation.startedAt}`, stages.sync!, operation.startedAt, operation.finishedAt, {
-        outcome: 'failure',
-        attributes: own,
-        exitAttributes: { phase: operation.phase },
-      }),
+      ...stayEvents(
+        context,
+        `${key}:sync:${operation.startedAt}`,
+        stages.sync!,
+        operation.startedAt,
+        operation.finishedAt,
+        {
+          outcome: 'failure',
+          attributes: own,
+          exitAttributes: { phase: operation.phase },
+        },
+      ),
     )
     failedAt = operation.startedAt
   }

@@ -28,7 +28,10 @@ export const backfill = (
   Stream.unwrap(
     Effect.gen(function* () {
       const settings = httpSettings(config, onNotice)
-      const previous = Option.match(checkpoint, { onNone: () => ({}), onSome: (value) => value.apps })
+      const previous: ArgocdCheckpoint['apps'] = Option.match(checkpoint, {
+        onNone: () => ({}),
+        onSome: (value) => value.apps,
+      })
       const apps = yield* listApplications(settings, config)
       const mapped = yield* Effect.forEach(
         apps,
@@ -59,7 +62,9 @@ export const backfill = (
       }
       const items: BackfillItem<ArgocdCheckpoint>[] = [
         ...mapped.flatMap((app) => app.events.map((event) => ({ _tag: 'Event', event }) as const)),
-        ...mapped.flatMap((app) => app.unjoined.map((reason) => ({ _tag: 'Unjoined', reason, count: 1 }) as const)),
+        ...mapped.flatMap((app) =>
+          app.unjoined.map((reason) => ({ _tag: 'Unjoined', reason, count: 1 }) as const),
+        ),
         { _tag: 'Checkpoint', checkpoint: next },
       ]
       return Stream.fromIterable(items)

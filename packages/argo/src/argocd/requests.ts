@@ -9,7 +9,7 @@ import {
   unlessGone,
 } from '@herbie/core'
 import { Effect, type Either } from 'effect'
-import { type Application, ApplicationList, SyncWindows } from './api.js'
+import { Application, ApplicationList, SyncWindows } from './api.js'
 import type { ArgocdConfig } from './config.js'
 
 /**
@@ -42,7 +42,9 @@ export const listApplications = (
   const path = listPath(config)
   return getJson(settings, path).pipe(
     Effect.tap((response) => notify(settings, { kind: 'page', url: response.url })),
-    Effect.flatMap((response) => decodeBody('argocd', ApplicationList, 'GET /api/v1/applications', response.body)),
+    Effect.flatMap((response) =>
+      decodeBody('argocd', ApplicationList, 'GET /api/v1/applications', response.body),
+    ),
     Effect.flatMap(({ items }) => {
       const apps = items ?? []
       if (config.apps.length === 0) return Effect.succeed(apps)
@@ -84,3 +86,28 @@ export const syncWindowsOf = (
     'sync windows unavailable',
   )
 }
+
+/**
+ * One application (`GET /api/v1/applications/{name}`, `appNamespace` for one outside Argo CD's
+ * own namespace), or why not: `application gone (404)`.
+ *
+ * @since 0.1.0
+ * @category backfill
+ */
+export const getApplication = (
+  settings: HttpSettings,
+  name: string,
+  appNamespace: string | undefined,
+): Effect.Effect<Either.Either<Application, string>, HttpError, HttpTransport> =>
+  unlessGone(
+    getJson(
+      settings,
+      `/api/v1/applications/${encodeURIComponent(name)}`,
+      appNamespace === undefined ? {} : { appNamespace },
+    ).pipe(
+      Effect.flatMap((response) =>
+        decodeBody('argocd', Application, 'GET /api/v1/applications/{name}', response.body),
+      ),
+    ),
+    'application gone',
+  )

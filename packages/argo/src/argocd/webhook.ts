@@ -1,6 +1,7 @@
 import {
+  type AdapterError,
   decodeBody,
-  type MalformedPayload,
+  type HttpTransport,
   type StageEventEncoded,
   type StageMapping,
   sameSecret,
@@ -8,10 +9,11 @@ import {
   WebhookRejected,
   webhookJson,
 } from '@herbie/core'
-import { Effect, Redacted } from 'effect'
-import { Application } from './api.js'
+import { Effect, Either, Redacted, Schema } from 'effect'
 import { applicationEvents } from './applicationEvents.js'
 import type { ArgocdConfig } from './config.js'
+import { getApplication } from './requests.js'
+import { httpSettings } from './settings.js'
 
 /**
  * The header the notifications webhook service sends the shared token in (set under `headers`
@@ -47,12 +49,33 @@ export const verifyDelivery = (
 }
 
 /**
- * Maps a verified delivery of the recommended template (docs/argo.md: the application's
- * `metadata`, `spec` and `status` without `resources`, rendered with `toJson`) to the events a
- * backfill gives the same application, with the same ids: its history entries, its failed sync.
- * Waits are left to the backfill, which knows when they began. The body is decoded with the
- * schema of the API's application, so a template that leaves out what the mapping reads fails
- * with `MalformedPayload` naming the field.
+ * The body of the recommended notification template (docs/argo.md): the application's name
+ * (`{{.app.metadata.name}}`) and the namespace of the Application resource
+ * (`{{.app.metadata.namespace}}`, needed when applications live in several namespaces); the
+ * template's other fields (revision, phase, times) are for people reading the delivery.
+ *
+ * @since 0.1.0
+ * @category webhooks
+ */
+export const Notification = Schema.Struct({
+  app: Schema.String.pipe(Schema.minLength(1)),
+  appNamespace: Schema.optional(Schema.String),
+})
+
+/**
+ * A decoded notification.
+ *
+ * @since 0.1.0
+ * @category webhooks
+ */
+export type Notification = typeof Notification.Type
+
+/**
+ * Maps a verified delivery to the events a backfill gives the same application, with the same
+ * ids: the application it names is read from the configured Argo CD
+ * (`GET /api/v1/applications/{name}`), never taken from the payload, and mapped as a first sync
+ * of it would (its history entries, its failed sync; waits are left to the backfill, which knows
+ * when they began). An application outside `apps`, or gone since (404), yields nothing.
  *
  * @since 0.1.0
  * @category webhooks
@@ -61,8 +84,13 @@ export const mapDelivery = (
   config: ArgocdConfig,
   delivery: WebhookDelivery,
   stages: StageMapping,
-): Effect.Effect<ReadonlyArray<StageEventEncoded>, MalformedPayload> =>
-  webhookJson('argocd', delivery).pipe(
-    Effect.flatMap((body) => decodeBody('argocd', Application, 'notification', body)),
-    Effect.map((app) => applicationEvents(config, stages, app, undefined, undefined, false).events),
-  )
+): Effect.Effect<ReadonlyArray<StageEventEncoded>, AdapterError, HttpTransport> =>
+  Effect.gen(function* () {
+    const body = yield* webhookJson('argocd', delivery)
+    const notification = yield* decodeBody('argocd', Notification, 'notification', body)
+    if (config.apps.length > 0 && !config.apps.includes(notification.app)) return []
+    const app = yield* getApplication(httpSettings(config), notification.app, notification.appNamespace)
+    return Either.isRight(app)
+      ? applicationEvents(config, stages, app.right, undefined, undefined, false).events
+      : []
+  })

@@ -40,7 +40,9 @@ export const ArgoWorkflowsConfig = Schema.Struct({
     default: () => 100,
   }),
   /** Template names to value-stream stages, first match wins; other templates are CI work. */
-  templatePatterns: Schema.optionalWith(Schema.Array(StagePattern), { default: () => defaultTemplatePatterns }),
+  templatePatterns: Schema.optionalWith(Schema.Array(StagePattern), {
+    default: () => defaultTemplatePatterns,
+  }),
   /** Environments that are production: a regular expression on the name, any case. */
   productionEnvironment: Schema.optionalWith(RegexString, { default: () => '^prod(uction)?$' }),
   /** The parameter or label naming the commit a workflow builds (its value: 7 to 40 hex digits). */

@@ -77,7 +77,7 @@ export const nodeEvents = (
   const retriedBy = new Map<string, { readonly first: boolean }>()
   for (const node of nodes) {
     if (node.type !== 'Retry') continue
-    node.children?.forEach((child, index) => retriedBy.set(child, { first: index === 0 }))
+    for (const [index, child] of (node.children ?? []).entries()) retriedBy.set(child, { first: index === 0 })
   }
   const attempts: RunAttempt[] = []
   const events: StageEventEncoded[] = []
@@ -95,7 +95,9 @@ export const nodeEvents = (
     const key = `node:${namespace}/${node.id}`
     const own = { workflow: name, template }
     if (node.type === 'Suspend') {
-      events.push(...workflowEvents.stayEvents(context, key, stages.suspend!, start, end, { attributes: own }))
+      events.push(
+        ...workflowEvents.stayEvents(context, key, stages.suspend!, start, end, { attributes: own }),
+      )
       continue
     }
     const target = classifyStage(template, config.templatePatterns, stages.node!)
@@ -114,7 +116,8 @@ export const nodeEvents = (
       continue
     }
     const environment = target.environment
-    const production = environment !== undefined && new RegExp(config.productionEnvironment, 'i').test(environment)
+    const production =
+      environment !== undefined && new RegExp(config.productionEnvironment, 'i').test(environment)
     const attributes = { ...own, production, ...(environment === undefined ? {} : { environment }) }
     const deployContext: EventContext =
       environment === undefined
@@ -127,7 +130,9 @@ export const nodeEvents = (
       }),
     )
     if (end !== undefined && outcome === 'success' && production) {
-      events.push(workflowEvents.doneCandidate(context, key, stages.done!, end, 'production-deploy', attributes))
+      events.push(
+        workflowEvents.doneCandidate(context, key, stages.done!, end, 'production-deploy', attributes),
+      )
     }
   }
   return { attempts, events, ended }

@@ -13,7 +13,10 @@ export const workflowName = (workflow: Workflow, fallbackNamespace = 'default'):
   `${workflow.metadata.namespace ?? fallbackNamespace}/${workflow.metadata.name ?? workflow.metadata.uid ?? ''}`
 
 /** The values a workflow names by key: its parameters first, then its labels. */
-const named = (workflow: Workflow, pattern: string): Array<{ readonly value: string; readonly label: boolean }> => {
+const named = (
+  workflow: Workflow,
+  pattern: string,
+): Array<{ readonly value: string; readonly label: boolean }> => {
   const matches = new RegExp(pattern, 'i')
   return [
     ...(workflow.spec.arguments?.parameters ?? [])
