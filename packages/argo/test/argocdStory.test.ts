@@ -1,4 +1,4 @@
-import { memoryCheckpointStore } from '@herbie/core'
+import { memoryCheckpointStore, type StageEventEncoded } from '@herbie/core'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argocdAdapter } from '../src/index.js'
@@ -28,7 +28,7 @@ const links = (sha: string) => [
 ]
 
 /** id, at and outcome of each event, for the lists where the whole event is not the point. */
-const brief = (events: ReadonlyArray<{ id: string; at: string; outcome?: string }>) =>
+const brief = (events: ReadonlyArray<StageEventEncoded>) =>
   events.map((event) => [
     event.id.replace(/^github:acme\/payments-deploy@[0-9a-f]{7}[0-9a-f]*:/, ''),
     event.at,

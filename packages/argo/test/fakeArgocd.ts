@@ -7,9 +7,9 @@ export const WEBHOOK_TOKEN = 'herbie-argocd-webhook-token'
 
 type Json = Record<string, unknown>
 
-interface App {
-  readonly metadata: { readonly name: string; readonly namespace?: string }
-  readonly [key: string]: unknown
+/** An application as the fake serves it: any JSON with a name. */
+export interface App {
+  readonly metadata: { readonly name: string }
 }
 
 export interface FakeArgocd {
