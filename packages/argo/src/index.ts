@@ -11,6 +11,10 @@ import { ArgocdCheckpoint } from './argocd/checkpoint.js'
 import { ArgocdConfig } from './argocd/config.js'
 import { defaultStages as argocdStages } from './argocd/mapping.js'
 import { mapDelivery, verifyDelivery } from './argocd/webhook.js'
+import { backfill as workflowsBackfill } from './workflows/backfill.js'
+import { ArgoWorkflowsCheckpoint } from './workflows/checkpoint.js'
+import { ArgoWorkflowsConfig } from './workflows/config.js'
+import { defaultStages as workflowStages } from './workflows/mapping.js'
 
 export {
   Application,
@@ -50,6 +54,29 @@ export {
   revisionContext,
 } from './revision.js'
 export { type ArgoServer, argoHttpSettings, describeRefusal, GrpcError } from './settings.js'
+export { NodeStatus, Workflow, WorkflowList } from './workflows/api.js'
+export { backfill as argoWorkflowsBackfill } from './workflows/backfill.js'
+export {
+  ArgoWorkflowsCheckpoint,
+  boundWorkflowCheckpoint,
+  SeenWorkflow,
+  WORKFLOW_CHECKPOINT_LIMITS,
+} from './workflows/checkpoint.js'
+export { ArgoWorkflowsConfig, defaultTemplatePatterns } from './workflows/config.js'
+export {
+  type ArgoWorkflowsFact,
+  defaultStages as argoWorkflowsStages,
+  workflowEvents,
+} from './workflows/mapping.js'
+export { nodeEvents, phaseOutcome, templateOf, type WorkflowNodes } from './workflows/nodeEvents.js'
+export {
+  getArchivedWorkflow,
+  getWorkflow,
+  listArchivedWorkflows,
+  listWorkflows,
+} from './workflows/requests.js'
+export { ARGO_WORKFLOWS, httpSettings as argoWorkflowsHttpSettings } from './workflows/settings.js'
+export { workflowContext, workflowName, workflowRepository } from './workflows/workflowContext.js'
 
 /**
  * The Argo CD adapter, ready for `runBackfill` and the webhook server.
@@ -72,4 +99,21 @@ export const argocdAdapter = defineAdapter({
   stages: argocdStages,
   backfill: (config, checkpoint, stages) => argocdBackfill(config, checkpoint, stages),
   webhook: { verify: verifyDelivery, map: mapDelivery },
+})
+
+/**
+ * The Argo Workflows adapter, ready for `runBackfill`.
+ *
+ * @since 0.1.0
+ * @category adapter
+ */
+export const argoWorkflowsAdapter = defineAdapter({
+  name: 'argo-workflows',
+  joinsTo: 'a commit',
+  config: ArgoWorkflowsConfig,
+  checkpoint: ArgoWorkflowsCheckpoint,
+  checkpointKey: (config) =>
+    [config.baseUrl.replace(/\/+$/, ''), config.namespace ?? '*', config.labelSelector ?? ''].join(' '),
+  stages: workflowStages,
+  backfill: (config, checkpoint, stages) => workflowsBackfill(config, checkpoint, stages),
 })
