@@ -1,10 +1,11 @@
 import { memoryCheckpointStore, type StageEventEncoded } from '@herbie/core'
+import { backfillOnce } from '@herbie/testkit'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argocdAdapter, environmentOf, imageShas } from '../src/index.js'
 import { BASE, fakeArgocd, storyApps, TOKEN } from './fakeArgocd.js'
 import { fixture } from './fixtures.js'
-import { configOf, sync } from './support.js'
+import { configOf } from './support.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -53,7 +54,7 @@ describe('Argo CD: waits in front of a deploy', () => {
     const fake = fakeArgocd([manualProd(false)])
     server.use(...fake.handlers)
     const store = memoryCheckpointStore()
-    const first = await sync(argocdAdapter, config(), store)
+    const first = await backfillOnce(argocdAdapter, config(), store)
     const item = `github:acme/payments-deploy@${MERGE}`
     const attributes = {
       repository: 'acme/payments-deploy',
@@ -83,9 +84,9 @@ describe('Argo CD: waits in front of a deploy', () => {
     const later = manualProd(false)
     later.status.reconciledAt = '2026-03-05T15:59:40Z'
     fake.apps = [later]
-    expect((await sync(argocdAdapter, config(), store)).events).toEqual([])
+    expect((await backfillOnce(argocdAdapter, config(), store)).events).toEqual([])
     fake.apps = [manualProd(true)]
-    const synced = await sync(argocdAdapter, config(), store)
+    const synced = await backfillOnce(argocdAdapter, config(), store)
     expect(waitEvents(synced.events)).toEqual([
       {
         id: `${item}:argocd/payments-prod:waiting:2026-03-05T15:58:30Z:exit`,
@@ -113,7 +114,7 @@ describe('Argo CD: waits in front of a deploy', () => {
       activeWindows: [{ kind: 'deny', schedule: '0 15 * * *', duration: '3h', manualSync: false }],
     }
     server.use(...fake.handlers)
-    const { events } = await sync(argocdAdapter, config())
+    const { events } = await backfillOnce(argocdAdapter, config())
     expect(waitEvents(events).map((event) => [event.type, event.at, event.attributes?.waitingFor])).toEqual([
       ['enter', '2026-03-05T15:58:30Z', 'sync-window'],
     ])
@@ -123,7 +124,7 @@ describe('Argo CD: waits in front of a deploy', () => {
     const app = manualProd(false)
     app.spec.syncPolicy = { automated: { prune: true } }
     server.use(...fakeArgocd([app]).handlers)
-    expect(waitEvents((await sync(argocdAdapter, config())).events)).toEqual([])
+    expect(waitEvents((await backfillOnce(argocdAdapter, config())).events)).toEqual([])
   })
 })
 
@@ -153,7 +154,7 @@ describe('Argo CD: environments and production', () => {
 
   it('a configured production pattern decides which deploys are done candidates', async () => {
     server.use(...fakeArgocd(storyApps()).handlers)
-    const { events } = await sync(argocdAdapter, config({ productionEnvironment: '^staging$' }))
+    const { events } = await backfillOnce(argocdAdapter, config({ productionEnvironment: '^staging$' }))
     expect(
       events.filter((event) => event.stage === 'done').map((event) => event.attributes?.application),
     ).toEqual(['argocd/payments-staging', 'argocd/payments-staging', 'argocd/payments-staging'])
@@ -177,7 +178,7 @@ describe('Argo CD: a recorded application (argoproj/argo-cd controller test data
   it('maps its ten history entries as deploys of environment test, the newest healthy, none done', async () => {
     const recorded = fixture<{ items: App[] }>('recorded/argo-cd-controller-velero-test-list.json')
     server.use(...fakeArgocd(recorded.items).handlers)
-    const { events, exit } = await sync(argocdAdapter, config())
+    const { events, exit } = await backfillOnce(argocdAdapter, config())
     expect(exit._tag).toBe('Success')
     expect(events.length).toBe(20)
     expect(new Set(events.map((event) => event.itemId))).toEqual(

@@ -1,10 +1,11 @@
+import { backfillOnce } from '@herbie/testkit'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argocdAdapter } from '../src/index.js'
 import { type App, BASE, fakeArgocd, storyApps, TOKEN } from './fakeArgocd.js'
 import { fixture } from './fixtures.js'
-import { configOf, failureOf, sync } from './support.js'
+import { configOf, failureOf } from './support.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -23,7 +24,7 @@ describe('the Argo CD protocol', () => {
         return HttpResponse.json({ metadata: {}, items: null })
       }),
     )
-    const { events, exit } = await sync(
+    const { events, exit } = await backfillOnce(
       argocdAdapter,
       config({ projects: ['default', 'payments'], selector: 'team=payments' }),
     )
@@ -39,7 +40,7 @@ describe('the Argo CD protocol', () => {
 
   it('a 401 (gRPC code 16) says the token was refused, with Argo CD’s words and the variable to set', async () => {
     server.use(...fakeArgocd().handlers)
-    const { exit } = await sync(argocdAdapter, config({ token: 'an-old-token-9c2f' }))
+    const { exit } = await backfillOnce(argocdAdapter, config({ token: 'an-old-token-9c2f' }))
     expect(failureOf(exit)).toMatchObject({
       _tag: 'AuthFailed',
       status: 401,
@@ -51,7 +52,7 @@ describe('the Argo CD protocol', () => {
   it('a 401 without a token asks for one', async () => {
     server.use(...fakeArgocd().handlers)
     const raw = { baseUrl: BASE }
-    const { exit } = await sync(argocdAdapter, configOf(argocdAdapter, raw))
+    const { exit } = await backfillOnce(argocdAdapter, configOf(argocdAdapter, raw))
     expect(failureOf(exit)).toMatchObject({
       _tag: 'AuthFailed',
       reason:
@@ -65,7 +66,7 @@ describe('the Argo CD protocol', () => {
         HttpResponse.json(fixture('errors/403.json'), { status: 403 }),
       ),
     )
-    const { exit } = await sync(argocdAdapter, config())
+    const { exit } = await backfillOnce(argocdAdapter, config())
     expect(failureOf(exit)).toMatchObject({
       _tag: 'AuthFailed',
       status: 403,
@@ -84,7 +85,7 @@ describe('the Argo CD protocol', () => {
       }),
       ...fake.handlers,
     )
-    const { events, exit } = await sync(argocdAdapter, config())
+    const { events, exit } = await backfillOnce(argocdAdapter, config())
     expect(exit._tag).toBe('Success')
     expect(events.length).toBe(15)
     expect(failures).toBe(-1)
@@ -96,7 +97,7 @@ describe('the Argo CD protocol', () => {
     )
     delete broken.status.history[1]!.id
     server.use(...fakeArgocd([broken, ...storyApps().slice(1)]).handlers)
-    const { exit } = await sync(argocdAdapter, config())
+    const { exit } = await backfillOnce(argocdAdapter, config())
     expect(failureOf(exit)).toMatchObject({
       _tag: 'MalformedPayload',
       path: 'GET /api/v1/applications $.items[0].status.history[1].id',
@@ -106,7 +107,7 @@ describe('the Argo CD protocol', () => {
 
   it('an application named in apps that the token cannot see fails on apps, naming it', async () => {
     server.use(...fakeArgocd().handlers)
-    const { exit } = await sync(argocdAdapter, config({ apps: ['payments-prod', 'payments-qa'] }))
+    const { exit } = await backfillOnce(argocdAdapter, config({ apps: ['payments-prod', 'payments-qa'] }))
     expect(failureOf(exit)).toMatchObject({
       _tag: 'ConfigInvalid',
       field: 'apps',
@@ -125,7 +126,7 @@ describe('the Argo CD protocol', () => {
       ),
       ...fakeArgocd([outOfSync, ...storyApps().slice(1)]).handlers,
     )
-    const { summary } = await sync(argocdAdapter, config())
+    const { summary } = await backfillOnce(argocdAdapter, config())
     expect(summary?.events).toBe(15)
     expect(summary?.unjoined).toEqual([{ reason: 'sync windows unavailable (404)', count: 1 }])
   })

@@ -1,9 +1,10 @@
 import { memoryCheckpointStore, type StageEventEncoded } from '@herbie/core'
+import { backfillOnce } from '@herbie/testkit'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argocdAdapter } from '../src/index.js'
 import { BASE, failedSyncApps, fakeArgocd, storyApps, TOKEN } from './fakeArgocd.js'
-import { configOf, sync } from './support.js'
+import { configOf } from './support.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -39,7 +40,7 @@ describe('Argo CD: the story of payments-prod', () => {
   it('the failed sync of 2026-03-04 is a deploy stay with outcome failure for the revision it tried, and entry 40 failed as the app went Degraded', async () => {
     const fake = fakeArgocd(failedSyncApps())
     server.use(...fake.handlers)
-    const { events, exit } = await sync(argocdAdapter, config({ apps: ['payments-prod'] }))
+    const { events, exit } = await backfillOnce(argocdAdapter, config({ apps: ['payments-prod'] }))
     expect(exit._tag).toBe('Success')
     expect(brief(events)).toEqual([
       ['argocd/payments-prod:history:39:enter', '2026-03-03T15:08:11Z', undefined],
@@ -86,10 +87,10 @@ describe('Argo CD: the story of payments-prod', () => {
     const fake = fakeArgocd(failedSyncApps())
     server.use(...fake.handlers)
     const store = memoryCheckpointStore()
-    await sync(argocdAdapter, config({ apps: ['payments-prod'] }), store)
+    await backfillOnce(argocdAdapter, config({ apps: ['payments-prod'] }), store)
     fake.apps = storyApps()
     fake.requests.length = 0
-    const { events } = await sync(argocdAdapter, config({ apps: ['payments-prod'] }), store)
+    const { events } = await backfillOnce(argocdAdapter, config({ apps: ['payments-prod'] }), store)
     const item = `github:acme/payments-deploy@${MERGE}`
     const attributes = { ...prod, historyId: 41 }
     expect(events).toEqual([
@@ -128,13 +129,13 @@ describe('Argo CD: the story of payments-prod', () => {
     expect(fake.requests).toEqual(['/api/v1/applications'])
     // a third sync with nothing new: one request, no events
     fake.requests.length = 0
-    expect((await sync(argocdAdapter, config({ apps: ['payments-prod'] }), store)).events).toEqual([])
+    expect((await backfillOnce(argocdAdapter, config({ apps: ['payments-prod'] }), store)).events).toEqual([])
     expect(fake.requests).toEqual(['/api/v1/applications'])
   })
 
   it('staging deploys are deploy stays of environment staging, never done candidates', async () => {
     server.use(...fakeArgocd(storyApps()).handlers)
-    const { events } = await sync(argocdAdapter, config({ apps: ['payments-staging'] }))
+    const { events } = await backfillOnce(argocdAdapter, config({ apps: ['payments-staging'] }))
     expect(brief(events)).toEqual([
       ['argocd/payments-staging:history:86:enter', '2026-03-03T14:50:20Z', undefined],
       ['argocd/payments-staging:history:86:exit', '2026-03-03T14:51:42Z', 'success'],

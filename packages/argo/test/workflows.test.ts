@@ -1,4 +1,5 @@
 import { memoryCheckpointStore, type StageEventEncoded } from '@herbie/core'
+import { backfillOnce } from '@herbie/testkit'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argoWorkflowsAdapter, phaseOutcome } from '../src/index.js'
@@ -10,7 +11,7 @@ import {
   WF_TOKEN,
 } from './fakeArgoWorkflows.js'
 import { fixture } from './fixtures.js'
-import { configOf, failureOf, sync } from './support.js'
+import { configOf, failureOf } from './support.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -64,7 +65,7 @@ const workflow = (
 describe('Argo Workflows: the story’s integration tests', () => {
   it('payments-itest-x7k2p: integration-tests and smoke-test are CI stays of the merge commit’s item, with exact times', async () => {
     server.use(...fakeArgoWorkflows().handlers)
-    const { events } = await sync(argoWorkflowsAdapter, config())
+    const { events } = await backfillOnce(argoWorkflowsAdapter, config())
     const item = `github:acme/payments@${MERGE}`
     const story = events.filter((event) => event.itemId === item)
     const attributes = { repository: 'acme/payments', workflow: 'payments-ci/payments-itest-x7k2p' }
@@ -107,9 +108,9 @@ describe('Argo Workflows: the story’s integration tests', () => {
     const fake = fakeArgoWorkflows()
     server.use(...fake.handlers)
     const store = memoryCheckpointStore()
-    await sync(argoWorkflowsAdapter, config(), store)
+    await backfillOnce(argoWorkflowsAdapter, config(), store)
     fake.requests.length = 0
-    const { events } = await sync(argoWorkflowsAdapter, config(), store)
+    const { events } = await backfillOnce(argoWorkflowsAdapter, config(), store)
     expect(events).toEqual([])
     expect(fake.requests).toEqual([
       '/api/v1/workflows/payments-ci?listOptions.limit=100&createdAfter=2026-03-05T14%3A50%3A01Z',
@@ -135,7 +136,7 @@ describe('Argo Workflows: paging, running workflows, deploys and approvals', () 
       workflow('w3', '2026-03-05T12:00:00Z', ci('2026-03-05T12:00:00Z')),
     ])
     server.use(...fake.handlers)
-    const { events } = await sync(argoWorkflowsAdapter, config({ pageSize: 1, archived: false }))
+    const { events } = await backfillOnce(argoWorkflowsAdapter, config({ pageSize: 1, archived: false }))
     expect(fake.requests).toEqual([
       '/api/v1/workflows/payments-ci?listOptions.limit=1',
       '/api/v1/workflows/payments-ci?listOptions.limit=1&listOptions.continue=1',
@@ -166,7 +167,7 @@ describe('Argo Workflows: paging, running workflows, deploys and approvals', () 
     const fake = fakeArgoWorkflows([running, workflow('w-new', '2026-03-05T11:00:00Z', [])])
     server.use(...fake.handlers)
     const store = memoryCheckpointStore()
-    const first = await sync(argoWorkflowsAdapter, config({ archived: false }), store)
+    const first = await backfillOnce(argoWorkflowsAdapter, config({ archived: false }), store)
     expect(brief(first.events)).toEqual([['ci', 'enter', '2026-03-05T10:00:05Z', undefined, 'build']])
     fake.live = [
       workflow('w-run', '2026-03-05T10:00:00Z', [
@@ -182,7 +183,7 @@ describe('Argo Workflows: paging, running workflows, deploys and approvals', () 
       workflow('w-new', '2026-03-05T11:00:00Z', []),
     ]
     fake.requests.length = 0
-    const second = await sync(argoWorkflowsAdapter, config({ archived: false }), store)
+    const second = await backfillOnce(argoWorkflowsAdapter, config({ archived: false }), store)
     expect(second.events.map((event) => [event.id.split(':node:')[1], event.at, event.outcome])).toEqual([
       ['payments-ci/w-run-1:1:exit', '2026-03-05T10:04:00Z', 'success'],
     ])
@@ -238,7 +239,7 @@ describe('Argo Workflows: paging, running workflows, deploys and approvals', () 
         ]),
       ]).handlers,
     )
-    const { events } = await sync(argoWorkflowsAdapter, config({ archived: false }))
+    const { events } = await backfillOnce(argoWorkflowsAdapter, config({ archived: false }))
     expect(brief(events)).toEqual([
       ['ci', 'enter', '2026-03-05T16:04:31Z', undefined, 'notify'],
       ['ci', 'exit', '2026-03-05T16:04:31Z', 'cancelled', 'notify'],
@@ -274,7 +275,7 @@ describe('Argo Workflows: paging, running workflows, deploys and approvals', () 
     const [live, old] = storyWorkflows()
     const fake = fakeArgoWorkflows([live!], [old!])
     server.use(...fake.handlers)
-    const { events } = await sync(argoWorkflowsAdapter, config())
+    const { events } = await backfillOnce(argoWorkflowsAdapter, config())
     expect(fake.requests).toEqual([
       '/api/v1/workflows/payments-ci?listOptions.limit=100',
       '/api/v1/archived-workflows?listOptions.limit=100&namespace=payments-ci',
@@ -292,7 +293,7 @@ describe('Argo Workflows: paging, running workflows, deploys and approvals', () 
 describe('Argo Workflows: the protocol', () => {
   it('a 401 (code 16, no error key) says the token was refused and names ARGO_TOKEN', async () => {
     server.use(...fakeArgoWorkflows().handlers)
-    const { exit } = await sync(argoWorkflowsAdapter, config({ token: 'an-old-token-77aa' }))
+    const { exit } = await backfillOnce(argoWorkflowsAdapter, config({ token: 'an-old-token-77aa' }))
     expect(failureOf(exit)).toMatchObject({
       _tag: 'AuthFailed',
       status: 401,
@@ -307,7 +308,7 @@ describe('Argo Workflows: the protocol', () => {
     }
     delete broken.status.nodes['payments-itest-x7k2p-1422318844']!.type
     server.use(...fakeArgoWorkflows([broken]).handlers)
-    const { exit } = await sync(argoWorkflowsAdapter, config())
+    const { exit } = await backfillOnce(argoWorkflowsAdapter, config())
     expect(failureOf(exit)).toMatchObject({
       _tag: 'MalformedPayload',
       path: 'GET /api/v1/workflows/payments-ci $.items[0].status.nodes.payments-itest-x7k2p-1422318844.type',
@@ -322,7 +323,10 @@ describe('Argo Workflows: a recorded workflow (argoproj/argo-workflows controlle
       'recorded/argo-workflows-controller-dag-retry-list.json',
     )
     server.use(...fakeArgoWorkflows(recorded.items).handlers)
-    const { events } = await sync(argoWorkflowsAdapter, config({ namespace: 'default', archived: false }))
+    const { events } = await backfillOnce(
+      argoWorkflowsAdapter,
+      config({ namespace: 'default', archived: false }),
+    )
     expect(new Set(events.map((event) => event.itemId))).toEqual(
       new Set(['argo-workflows:default/dag-with-retries-4wkh8']),
     )

@@ -10,21 +10,13 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { herbieAsync, herbieIn } from './support/run.js'
+import { herbieAsync, herbieIn, writtenEvents } from './support/run.js'
 
 const ARGOCD_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.argocd-test-token.c2lnbmF0dXJl'
 const ARGO_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.argo-workflows-sa-token.c2ln'
 const fixture = (name: string) =>
   readFileSync(new URL(`../../argo/test/fixtures/${name}`, import.meta.url), 'utf8')
 const MERGE = 'github:acme/payments-deploy@9f1c2e7b4a6d8c0e1f3a5b7c9d2e4f6a8b0c1d3e'
-
-interface Written {
-  readonly id: string
-  readonly itemId: string
-  readonly stage: string
-  readonly at: string
-  readonly outcome?: string
-}
 
 describe('herbie sync argocd and argo-workflows against loopback Argo servers', () => {
   const requests: string[] = []
@@ -49,11 +41,7 @@ describe('herbie sync argocd and argo-workflows against loopback Argo servers', 
   })
   const dir = mkdtempSync(join(tmpdir(), 'herbie-argo-'))
   const out = join(dir, 'events.ndjson')
-  const written = (file = out): Written[] =>
-    readFileSync(file, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Written)
+  const written = (file = out) => writtenEvents(file)
   const syncArgocd = (env: Record<string, string> = { ARGOCD_TOKEN }) =>
     herbieAsync(
       env,

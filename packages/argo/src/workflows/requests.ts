@@ -27,6 +27,16 @@ const listQuery = (config: ArgoWorkflowsConfig): Record<string, string> => ({
   ...(config.labelSelector === undefined ? {} : { 'listOptions.labelSelector': config.labelSelector }),
 })
 
+/** The workflows of a paged list endpoint, page after page. */
+const workflowPages = (
+  settings: HttpSettings,
+  path: string,
+  query: Readonly<Record<string, string>>,
+): Stream.Stream<Workflow, HttpError, HttpTransport> =>
+  paginateDecoded(settings, path, query, CONTINUE, WorkflowList).pipe(
+    Stream.flatMap((page) => Stream.fromIterable(page.items ?? [])),
+  )
+
 /**
  * The workflows of the config's namespace (every namespace the token can see without one), a
  * page of `pageSize` at a time (`listOptions.limit`, `listOptions.continue`), only those created
@@ -40,13 +50,11 @@ export const listWorkflows = (
   config: ArgoWorkflowsConfig,
   createdAfter: string | undefined,
 ): Stream.Stream<Workflow, HttpError, HttpTransport> =>
-  paginateDecoded(
+  workflowPages(
     settings,
     `/api/v1/workflows/${config.namespace === undefined ? '' : encodeURIComponent(config.namespace)}`,
     { ...listQuery(config), ...(createdAfter === undefined ? {} : { createdAfter }) },
-    CONTINUE,
-    WorkflowList,
-  ).pipe(Stream.flatMap((page) => Stream.fromIterable(page.items ?? [])))
+  )
 
 /**
  * The archived workflows of the config's namespace (`/api/v1/archived-workflows`), a page at a
@@ -59,13 +67,19 @@ export const listArchivedWorkflows = (
   settings: HttpSettings,
   config: ArgoWorkflowsConfig,
 ): Stream.Stream<Workflow, HttpError, HttpTransport> =>
-  paginateDecoded(
-    settings,
-    '/api/v1/archived-workflows',
-    { ...listQuery(config), ...(config.namespace === undefined ? {} : { namespace: config.namespace }) },
-    CONTINUE,
-    WorkflowList,
-  ).pipe(Stream.flatMap((page) => Stream.fromIterable(page.items ?? [])))
+  workflowPages(settings, '/api/v1/archived-workflows', {
+    ...listQuery(config),
+    ...(config.namespace === undefined ? {} : { namespace: config.namespace }),
+  })
+
+/** One workflow by path, or why not (`SUBJECT (404)`). */
+const oneWorkflow = (settings: HttpSettings, path: string, endpoint: string, subject: string) =>
+  unlessGone(
+    getJson(settings, path).pipe(
+      Effect.flatMap((response) => decodeBody(settings.source, Workflow, endpoint, response.body)),
+    ),
+    subject,
+  )
 
 /**
  * One live workflow by name (`GET /api/v1/workflows/{namespace}/{name}`), or why not:
@@ -79,12 +93,10 @@ export const getWorkflow = (
   namespace: string,
   name: string,
 ): Effect.Effect<Either.Either<Workflow, string>, HttpError, HttpTransport> =>
-  unlessGone(
-    getJson(settings, `/api/v1/workflows/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`).pipe(
-      Effect.flatMap((response) =>
-        decodeBody(settings.source, Workflow, 'GET /api/v1/workflows/{namespace}/{name}', response.body),
-      ),
-    ),
+  oneWorkflow(
+    settings,
+    `/api/v1/workflows/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+    'GET /api/v1/workflows/{namespace}/{name}',
     'workflow gone',
   )
 
@@ -99,11 +111,9 @@ export const getArchivedWorkflow = (
   settings: HttpSettings,
   uid: string,
 ): Effect.Effect<Either.Either<Workflow, string>, HttpError, HttpTransport> =>
-  unlessGone(
-    getJson(settings, `/api/v1/archived-workflows/${encodeURIComponent(uid)}`).pipe(
-      Effect.flatMap((response) =>
-        decodeBody(settings.source, Workflow, 'GET /api/v1/archived-workflows/{uid}', response.body),
-      ),
-    ),
+  oneWorkflow(
+    settings,
+    `/api/v1/archived-workflows/${encodeURIComponent(uid)}`,
+    'GET /api/v1/archived-workflows/{uid}',
     'archived workflow gone',
   )
