@@ -1,5 +1,6 @@
 import { memoryCheckpointStore, type StageEventEncoded } from '@herbie/core'
 import { backfillOnce } from '@herbie/testkit'
+import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argoWorkflowsAdapter, phaseOutcome } from '../src/index.js'
@@ -300,6 +301,23 @@ describe('Argo Workflows: the protocol', () => {
       reason:
         'Argo Workflows refused the token (token not valid. see https://argo-workflows.readthedocs.io/en/latest/faq/): it may have expired or been revoked; make a new one and set ARGO_TOKEN',
     })
+  })
+
+  it('a 502 on a page then a success: the page is asked again and the sync goes on to the same events', async () => {
+    const fake = fakeArgoWorkflows()
+    let failures = 1
+    server.use(
+      http.get(`${WF_BASE}/api/v1/workflows/:namespace`, () =>
+        failures-- > 0
+          ? HttpResponse.json({ code: 14, message: 'upstream connect error' }, { status: 502 })
+          : undefined,
+      ),
+      ...fake.handlers,
+    )
+    const { events, exit } = await backfillOnce(argoWorkflowsAdapter, config({ archived: false }))
+    expect(exit._tag).toBe('Success')
+    expect(events.length).toBe(6)
+    expect(failures).toBe(-1)
   })
 
   it('a node without its type is a MalformedPayload naming the field', async () => {
