@@ -11,6 +11,14 @@ import { JenkinsConfig } from './config.js'
 import { defaultStages } from './mapping.js'
 import { mapDelivery, verifyDelivery } from './webhook.js'
 
+// Moved to core, where the Argo adapters share them; still exported here as before.
+export {
+  classifyStage,
+  parseRemote,
+  type RemoteRepository,
+  type StageClass,
+  StagePattern,
+} from '@herbie/core'
 export {
   Action,
   Build,
@@ -65,14 +73,6 @@ export {
 export { secretProblem } from './secret.js'
 export { describeRefusal, httpSettings } from './settings.js'
 export { defaultStagePatterns } from './stagePatterns.js'
-// Moved to core, where the Argo adapters share them; still exported here as before.
-export {
-  classifyStage,
-  parseRemote,
-  type RemoteRepository,
-  type StageClass,
-  StagePattern,
-} from '@herbie/core'
 export { isoFromMillis } from './time.js'
 export { mapDelivery, verifyDelivery } from './webhook.js'
 

@@ -1,6 +1,6 @@
 import { Schema } from 'effect'
 import { describe, expect, it } from 'vitest'
-import { classifyStage, parseRemote, RegexString, sameSecret, StagePattern } from '../../src/index.js'
+import { classifyStage, parseRemote, RegexString, StagePattern, sameSecret } from '../../src/index.js'
 
 describe('sameSecret', () => {
   it('holds for the same secret only, whatever the lengths', () => {
