@@ -3,17 +3,15 @@ import { backfillOnce } from '@herbie/testkit'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argocdAdapter, environmentOf, imageShas } from '../src/index.js'
-import { BASE, fakeArgocd, storyApps, TOKEN } from './fakeArgocd.js'
+import { fakeArgocd, storyApps, storyConfig } from './fakeArgocd.js'
 import { fixture } from './fixtures.js'
-import { configOf } from './support.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
-const config = (extra: Record<string, unknown> = {}) =>
-  configOf(argocdAdapter, { baseUrl: BASE, token: TOKEN, ...extra })
+const config = storyConfig
 
 const MERGE = '9f1c2e7b4a6d8c0e1f3a5b7c9d2e4f6a8b0c1d3e'
 

@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argocdAdapter } from '../src/index.js'
-import { type App, BASE, fakeArgocd, storyApps, TOKEN } from './fakeArgocd.js'
+import { type App, BASE, fakeArgocd, storyApps, storyConfig, TOKEN } from './fakeArgocd.js'
 import { fixture } from './fixtures.js'
 import { configOf, failureOf } from './support.js'
 
@@ -12,8 +12,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
-const config = (extra: Record<string, unknown> = {}) =>
-  configOf(argocdAdapter, { baseUrl: BASE, token: TOKEN, ...extra })
+const config = storyConfig
 
 describe('the Argo CD protocol', () => {
   it('sends the token as a bearer token and lists with the projects and selector options', async () => {

@@ -3,16 +3,14 @@ import { backfillOnce } from '@herbie/testkit'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argocdAdapter } from '../src/index.js'
-import { BASE, failedSyncApps, fakeArgocd, storyApps, TOKEN } from './fakeArgocd.js'
-import { configOf } from './support.js'
+import { failedSyncApps, fakeArgocd, storyApps, storyConfig } from './fakeArgocd.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
-const config = (extra: Record<string, unknown> = {}) =>
-  configOf(argocdAdapter, { baseUrl: BASE, token: TOKEN, ...extra })
+const config = storyConfig
 
 const MERGE = '9f1c2e7b4a6d8c0e1f3a5b7c9d2e4f6a8b0c1d3e'
 const BROKEN = 'd3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2'

@@ -3,17 +3,15 @@ import { Effect, Exit } from 'effect'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argocdAdapter, mapArgocdDelivery, verifyArgocdDelivery } from '../src/index.js'
-import { BASE, fakeArgocd, storyApps, TOKEN, WEBHOOK_TOKEN } from './fakeArgocd.js'
+import { fakeArgocd, storyApps, storyConfig, WEBHOOK_TOKEN } from './fakeArgocd.js'
 import { fixtureBytes } from './fixtures.js'
-import { configOf } from './support.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
-const config = (extra: Record<string, unknown> = {}) =>
-  configOf(argocdAdapter, { baseUrl: BASE, token: TOKEN, webhookToken: WEBHOOK_TOKEN, ...extra })
+const config = (extra: Record<string, unknown> = {}) => storyConfig({ webhookToken: WEBHOOK_TOKEN, ...extra })
 const delivery = (
   headers: Record<string, string>,
   rawBody = fixtureBytes('notifications-webhook-on-deployed.json'),

@@ -1,5 +1,7 @@
 import { HttpResponse, http, type RequestHandler } from 'msw'
+import { type ArgocdConfig, argocdAdapter } from '../src/index.js'
 import { fixture } from './fixtures.js'
+import { configOf } from './support.js'
 
 export const BASE = 'https://argocd.acme.example'
 export const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.argocd-test-token.c2lnbmF0dXJl'
@@ -68,3 +70,7 @@ export const fakeArgocd = (apps: App[] = storyApps()): FakeArgocd => {
   )
   return fake
 }
+
+/** The story's Argo CD options as a user writes them (the fake's address and token), with `extra` on top. */
+export const storyConfig = (extra: Record<string, unknown> = {}): ArgocdConfig =>
+  configOf(argocdAdapter, { baseUrl: BASE, token: TOKEN, ...extra })
