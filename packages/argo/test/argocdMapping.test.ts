@@ -2,7 +2,7 @@ import { memoryCheckpointStore, type StageEventEncoded } from '@herbie/core'
 import { backfillOnce } from '@herbie/testkit'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { argocdAdapter, environmentOf, imageShas } from '../src/index.js'
+import { argocdAdapter, deployedRevision, environmentOf, imageShas, revisionContext } from '../src/index.js'
 import { fakeArgocd, storyApps, storyConfig } from './fakeArgocd.js'
 import { fixture } from './fixtures.js'
 
@@ -197,5 +197,47 @@ describe('Argo CD: a recorded application (argoproj/argo-cd controller test data
         health: 'Healthy',
       },
     })
+  })
+})
+
+describe('Argo CD: which revision a deploy is, and its item', () => {
+  it('a multi-source entry deploys the revision of its first source on a known host that is a SHA', () => {
+    const config = storyConfig({ hosts: { 'github.com': 'github', 'gitlab.example.com': 'gitlab' } })
+    const entry = {
+      revisions: ['1.2.2', '7c0ffee1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7'],
+      sources: [
+        { repoURL: 'https://charts.example.test', chart: 'ledger' },
+        { repoURL: 'git@gitlab.example.com:acme/ledger-deploy.git', path: 'prod' },
+      ],
+    }
+    const deployed = deployedRevision(config, entry, undefined)
+    expect(deployed).toEqual({
+      revision: '7c0ffee1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7',
+      repository: { kind: 'gitlab', path: 'acme/ledger-deploy' },
+    })
+    expect(revisionContext(deployed.repository, deployed.revision, 'unused')).toEqual({
+      itemId: 'gitlab:acme/ledger-deploy@7c0ffee1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7',
+      links: [{ kind: 'commit', id: '7c0ffee1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7' }],
+      attributes: { repository: 'acme/ledger-deploy' },
+    })
+  })
+
+  it('a Helm chart version is no commit: the deploy is the application’s own item, linked only to the commit its image tag names', async () => {
+    const app = fixture<App & { spec: { source?: unknown } }>('application-payments-prod.json')
+    app.spec.source = { repoURL: 'https://charts.example.test', chart: 'payments', targetRevision: '2.4.1' }
+    const chartEntry = { id: 7, revision: '2.4.1', deployedAt: '2026-03-05T16:04:38Z' }
+    app.status.history = [chartEntry]
+    delete app.status.operationState
+    server.use(...fakeArgocd([app]).handlers)
+    const { events } = await backfillOnce(argocdAdapter, storyConfig())
+    const links = [
+      { kind: 'commit', id: '9f1c2e7' },
+      { kind: 'environment', id: 'prod' },
+    ]
+    expect(events.map((event) => [event.id, event.links, event.attributes?.repository])).toEqual([
+      ['argocd:argocd/payments-prod@2.4.1:argocd/payments-prod:history:7:enter', links, undefined],
+      ['argocd:argocd/payments-prod@2.4.1:argocd/payments-prod:history:7:exit', links, undefined],
+      ['argocd:argocd/payments-prod@2.4.1:argocd/payments-prod:history:7:done:enter', links, undefined],
+    ])
   })
 })
