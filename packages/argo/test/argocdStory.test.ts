@@ -3,7 +3,8 @@ import { backfillOnce } from '@herbie/testkit'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argocdAdapter } from '../src/index.js'
-import { failedSyncApps, fakeArgocd, storyApps, storyConfig } from './fakeArgocd.js'
+import { type App, failedSyncApps, fakeArgocd, storyApps, storyConfig } from './fakeArgocd.js'
+import { fixture } from './fixtures.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -129,6 +130,28 @@ describe('Argo CD: the story of payments-prod', () => {
     fake.requests.length = 0
     expect((await backfillOnce(argocdAdapter, config({ apps: ['payments-prod'] }), store)).events).toEqual([])
     expect(fake.requests).toEqual(['/api/v1/applications'])
+  })
+
+  it('while the health is still Progressing, entry 41 stays open; the next sync that sees it Healthy finishes it and writes the done candidate', async () => {
+    const progressing = fixture<App & { status: { health: { status: string } } }>(
+      'application-payments-prod.json',
+    )
+    progressing.status.health.status = 'Progressing'
+    const fake = fakeArgocd([progressing])
+    server.use(...fake.handlers)
+    const store = memoryCheckpointStore()
+    const first = await backfillOnce(argocdAdapter, config(), store)
+    expect(brief(first.events).slice(-2)).toEqual([
+      ['argocd/payments-prod:history:40:done:enter', '2026-03-04T17:22:45Z', undefined],
+      ['argocd/payments-prod:history:41:enter', '2026-03-05T16:00:02Z', undefined],
+    ])
+    fake.apps = storyApps().slice(0, 1)
+    const second = await backfillOnce(argocdAdapter, config(), store)
+    expect(brief(second.events)).toEqual([
+      ['argocd/payments-prod:history:41:enter', '2026-03-05T16:00:02Z', undefined],
+      ['argocd/payments-prod:history:41:exit', '2026-03-05T16:04:38Z', 'success'],
+      ['argocd/payments-prod:history:41:done:enter', '2026-03-05T16:04:38Z', undefined],
+    ])
   })
 
   it('staging deploys are deploy stays of environment staging, never done candidates', async () => {
