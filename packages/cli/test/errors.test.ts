@@ -36,7 +36,7 @@ describe('argument errors: one line, error: first, exit 2', () => {
     [['sync', 'gihtub'], 'error: unknown command gihtub for herbie sync (did you mean github?)'],
     [
       ['sync', 'bogus'],
-      'error: unknown command bogus for herbie sync (the commands are github, gitlab, jenkins, jira)',
+      'error: unknown command bogus for herbie sync (the commands are argo-workflows, argocd, github, gitlab, jenkins, jira)',
     ],
     [
       ['export', '--events', events, '--protocol', 'http/jsn'],

@@ -35,6 +35,8 @@ const COMMANDS = [
   'forecast',
   'simulate',
   'sync',
+  'sync argo-workflows',
+  'sync argocd',
   'sync github',
   'sync gitlab',
   'sync jenkins',
@@ -53,7 +55,7 @@ describe('herbie --help', () => {
       .map((line) => line.trim().split(/ {2,}/)[0])
     expect(commands).toEqual(COMMANDS)
     expect(section(stdout, 'Commands')[0]).toBe(
-      '  analyze        Flow metrics, DORA keys and the constraint of a file of stage',
+      '  analyze               Flow metrics, DORA keys and the constraint of a file of',
     )
     expect(section(stdout, 'Options')).toEqual([
       '  -h, --help            Show this help.',

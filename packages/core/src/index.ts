@@ -58,7 +58,14 @@ export { type EventBuilder, type EventExtra, makeEventBuilder } from './adapter/
 export { issueKeys } from './adapter/mapping/issueKeys.js'
 export { JoinEntry, type JoinIndex, makeJoinIndex } from './adapter/mapping/JoinIndex.js'
 export { type RunAttempt, worstOutcome } from './adapter/mapping/RunAttempt.js'
+export { parseRemote, type RemoteRepository } from './adapter/mapping/remote.js'
 export { type ReviewMilestones, type ReviewStages, reviewStays } from './adapter/mapping/reviewStays.js'
+export {
+  classifyStage,
+  RegexString,
+  type StageClass,
+  StagePattern,
+} from './adapter/mapping/stagePatterns.js'
 export { earliest, latest } from './adapter/mapping/time.js'
 export { redact } from './adapter/redact.js'
 export { type SyncHost, syncAdapter } from './adapter/syncAdapter.js'

@@ -1,9 +1,8 @@
-import type { EventContext } from '@herbie/core'
-import { issueKeys } from '@herbie/core'
+import type { EventContext, RemoteRepository } from '@herbie/core'
+import { issueKeys, parseRemote } from '@herbie/core'
 import type { Action, Build } from './api.js'
 import type { JenkinsConfig } from './config.js'
 import { branchOf, type JobName, pullNumberOf } from './job.js'
-import { parseRemote, type RemoteRepository } from './scm.js'
 
 /**
  * What a build says about its source: the revision it built and the repository's remote.

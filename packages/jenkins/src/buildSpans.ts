@@ -1,6 +1,5 @@
-import type { Outcome } from '@herbie/core'
+import { classifyStage, type Outcome, type StagePattern } from '@herbie/core'
 import type { Build, RunDescription, Stage } from './api.js'
-import { classifyStage, type StagePattern } from './stagePatterns.js'
 
 /**
  * A stretch of one build in one value-stream stage: work (running stages, or the whole build

@@ -1,5 +1,6 @@
+import { StagePattern } from '@herbie/core'
 import { Schema } from 'effect'
-import { defaultStagePatterns, StagePattern } from './stagePatterns.js'
+import { defaultStagePatterns } from './stagePatterns.js'
 
 const BaseUrl = Schema.String.pipe(
   Schema.pattern(/^https?:\/\/[^/\s]+(\/\S*)?$/, {

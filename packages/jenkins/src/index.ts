@@ -11,6 +11,14 @@ import { JenkinsConfig } from './config.js'
 import { defaultStages } from './mapping.js'
 import { mapDelivery, verifyDelivery } from './webhook.js'
 
+// Moved to core, where the Argo adapters share them; still exported here as before.
+export {
+  classifyStage,
+  parseRemote,
+  type RemoteRepository,
+  type StageClass,
+  StagePattern,
+} from '@herbie/core'
 export {
   Action,
   Build,
@@ -62,15 +70,9 @@ export {
   listJobs,
   withStages,
 } from './requests.js'
-export { parseRemote, type RemoteRepository } from './scm.js'
 export { secretProblem } from './secret.js'
 export { describeRefusal, httpSettings } from './settings.js'
-export {
-  classifyStage,
-  defaultStagePatterns,
-  type StageClass,
-  StagePattern,
-} from './stagePatterns.js'
+export { defaultStagePatterns } from './stagePatterns.js'
 export { isoFromMillis } from './time.js'
 export { mapDelivery, verifyDelivery } from './webhook.js'
 

@@ -3,14 +3,13 @@ import {
   decodeConfig,
   FetchTransport,
   memoryCheckpointStore,
-  runBackfill,
-  type StageEventEncoded,
   type WebhookDelivery,
 } from '@herbie/core'
-import { Effect, Exit, Layer } from 'effect'
+import { Effect, Exit } from 'effect'
 import type { RequestHandler } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { backfillOnce } from './backfillOnce.js'
 import { foreignIds, repeatedIds, undecodable, unpairedExits } from './checks.js'
 import { failFirst, failFrom, malformed } from './faults.js'
 
@@ -40,19 +39,6 @@ export interface ConformanceScenario {
    * answered so, and the sync must still succeed and report what it could not join.
    */
   readonly enrichment?: ReadonlyArray<{ readonly url: string; readonly status: number }>
-}
-
-/** Runs one backfill into an array; `store` carries checkpoints between runs. */
-const collect = <C, CI, K, KI>(
-  adapter: Adapter<C, CI, K, KI>,
-  config: C,
-  store = memoryCheckpointStore(),
-) => {
-  const events: StageEventEncoded[] = []
-  const program = runBackfill(adapter, config, (batch) => Effect.sync(() => void events.push(...batch)))
-  return Effect.runPromiseExit(program.pipe(Effect.provide(Layer.merge(store, FetchTransport)))).then(
-    (exit) => ({ exit, events, unjoined: Exit.isSuccess(exit) ? exit.value.unjoined : [] }),
-  )
 }
 
 const failureTag = (exit: Exit.Exit<unknown, unknown>): string | undefined =>
@@ -87,30 +73,30 @@ export const adapterConformance = <C, CI, K, KI>(
     const config = () => Effect.runSync(decodeConfig(adapter, scenario.config))
 
     it('every event decodes with the StageEvent schema', async () => {
-      const { exit, events } = await collect(adapter, config())
+      const { exit, events } = await backfillOnce(adapter, config())
       expect(failureTag(exit)).toBeUndefined()
       expect(events.length).toBeGreaterThanOrEqual(scenario.minEvents ?? 1)
       expect(undecodable(events), 'events that do not decode').toEqual([])
     })
 
     it('ids are unique, and a re-run yields the same events with the same ids', async () => {
-      const first = await collect(adapter, config())
-      const second = await collect(adapter, config())
+      const first = await backfillOnce(adapter, config())
+      const second = await backfillOnce(adapter, config())
       expect(repeatedIds(first.events), 'ids carried by more than one event').toEqual([])
       expect(second.events).toEqual(first.events)
     })
 
     it('each exit has its enter', async () => {
-      const { events } = await collect(adapter, config())
+      const { events } = await backfillOnce(adapter, config())
       expect(unpairedExits(events)).toEqual([])
     })
 
     it('a sync cut off at any request and resumed yields the same set of events', async () => {
-      const clean = await collect(adapter, config())
+      const clean = await backfillOnce(adapter, config())
       const expected = [...new Set(clean.events.map((event) => event.id))].sort()
       const probe = failFrom(Number.POSITIVE_INFINITY)
       server.use(probe.handler)
-      await collect(adapter, config())
+      await backfillOnce(adapter, config())
       const requests = probe.count()
       server.resetHandlers()
       expect(requests).toBeGreaterThan(0)
@@ -118,10 +104,10 @@ export const adapterConformance = <C, CI, K, KI>(
         const store = memoryCheckpointStore()
         const fault = failFrom(at)
         server.use(fault.handler)
-        const cut = await collect(adapter, config(), store)
+        const cut = await backfillOnce(adapter, config(), store)
         server.resetHandlers()
         expect(failureTag(cut.exit), `cut at request ${at}`).toBe('AuthFailed')
-        const resumed = await collect(adapter, config(), store)
+        const resumed = await backfillOnce(adapter, config(), store)
         expect(failureTag(resumed.exit)).toBeUndefined()
         const union = [...new Set([...cut.events, ...resumed.events].map((event) => event.id))].sort()
         expect(union, `resumed after a cut at request ${at}`).toEqual(expected)
@@ -129,30 +115,30 @@ export const adapterConformance = <C, CI, K, KI>(
     }, 120_000)
 
     it('a 429 with Retry-After on the first request is sat out and the sync goes on to the same events', async () => {
-      const clean = await collect(adapter, config())
+      const clean = await backfillOnce(adapter, config())
       server.use(failFirst('*', 1, 429, { 'retry-after': '1' }))
-      const limited = await collect(adapter, config())
+      const limited = await backfillOnce(adapter, config())
       expect(failureTag(limited.exit)).toBeUndefined()
       expect(limited.events).toEqual(clean.events)
     })
 
     it('a lasting 5xx fails with Transient once the retries are spent', async () => {
       server.use(failFrom(1, 503).handler)
-      expect(failureTag((await collect(adapter, config())).exit)).toBe('Transient')
+      expect(failureTag((await backfillOnce(adapter, config())).exit)).toBe('Transient')
     }, 60_000)
 
     it('errors are typed: a 401 is AuthFailed, a body that is not JSON is MalformedPayload', async () => {
       server.use(failFrom(1).handler)
-      expect(failureTag((await collect(adapter, config())).exit)).toBe('AuthFailed')
+      expect(failureTag((await backfillOnce(adapter, config())).exit)).toBe('AuthFailed')
       server.resetHandlers()
       server.use(malformed('*'))
-      expect(failureTag((await collect(adapter, config())).exit)).toBe('MalformedPayload')
+      expect(failureTag((await backfillOnce(adapter, config())).exit)).toBe('MalformedPayload')
     })
 
     for (const { url, status } of scenario.enrichment ?? []) {
       it(`a ${status} on the detail request ${url} does not fail the sync; the fact is counted as unjoined`, async () => {
         server.use(failFirst(url, Number.POSITIVE_INFINITY, status))
-        const { exit, unjoined } = await collect(adapter, config())
+        const { exit, unjoined } = await backfillOnce(adapter, config())
         expect(failureTag(exit)).toBeUndefined()
         expect(unjoined.reduce((sum, entry) => sum + entry.count, 0)).toBeGreaterThan(0)
       })
@@ -162,7 +148,7 @@ export const adapterConformance = <C, CI, K, KI>(
     if (webhook !== undefined && scenario.webhooks !== undefined && scenario.webhooks.length > 0) {
       const deliveries = scenario.webhooks
       it('every delivery verifies and maps to valid events with the ids the backfill gives the same facts', async () => {
-        const backfilled = new Set((await collect(adapter, config())).events.map((event) => event.id))
+        const backfilled = new Set((await backfillOnce(adapter, config())).events.map((event) => event.id))
         for (const delivery of deliveries) {
           expect(Exit.isSuccess(Effect.runSyncExit(webhook.verify(config(), delivery)))).toBe(true)
           const events = await Effect.runPromise(

@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+export { type BackfillRun, backfillOnce } from './backfillOnce.js'
 export { foreignIds, repeatedIds, undecodable, unpairedExits } from './checks.js'
 export { adapterConformance, type ConformanceScenario } from './conformance.js'
 export { failFirst, failFrom, malformed, servePages } from './faults.js'

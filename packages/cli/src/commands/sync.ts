@@ -10,6 +10,8 @@ import { safeText } from '../output/safeText.js'
 import { runSource, unjoinedLine } from '../sync/runSource.js'
 import { SourcesFailed } from '../sync/SourcesFailed.js'
 import { verbose } from './options.js'
+import { syncArgocdCommand } from './syncArgocd.js'
+import { syncArgoWorkflowsCommand } from './syncArgoWorkflows.js'
 import { syncGithubCommand } from './syncGithub.js'
 import { syncGitlabCommand } from './syncGitlab.js'
 import { syncJenkinsCommand } from './syncJenkins.js'
@@ -35,8 +37,8 @@ const out = Options.text('out').pipe(
  * `herbie sync`: runs every source of the config file (or those named with `--source`) in turn,
  * built-in adapters and plugins loaded by package name alike, appending their events to one
  * NDJSON file. A failing source does not stop the others; the command then fails naming it.
- * `herbie sync github`, `herbie sync gitlab`, `herbie sync jenkins` and `herbie sync jira` sync one
- * source without a config file.
+ * `herbie sync github`, `herbie sync gitlab`, `herbie sync jenkins`, `herbie sync jira`,
+ * `herbie sync argocd` and `herbie sync argo-workflows` sync one source without a config file.
  *
  * @since 0.1.0
  * @category commands
@@ -97,5 +99,12 @@ export const syncCommand = Command.make('sync', { config, source, out, verbose }
   Command.withDescription(
     'Fetch stage events from the sources of herbie.config.json (built-in adapters and plugins), or from one source with a subcommand.',
   ),
-  Command.withSubcommands([syncGithubCommand, syncGitlabCommand, syncJenkinsCommand, syncJiraCommand]),
+  Command.withSubcommands([
+    syncGithubCommand,
+    syncGitlabCommand,
+    syncJenkinsCommand,
+    syncJiraCommand,
+    syncArgocdCommand,
+    syncArgoWorkflowsCommand,
+  ]),
 )

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { argocdAdapter, argoWorkflowsAdapter } from '@herbie/argo'
 import { type Adapter, syncAdapter } from '@herbie/core'
 import { githubAdapter } from '@herbie/github'
 import { gitlabAdapter } from '@herbie/gitlab'
@@ -14,7 +15,8 @@ type AnyAdapter = Adapter<any, any, any, any>
 
 /**
  * An adapter ready to run, with the `syncAdapter` of the `@herbie/core` it was built against (a
- * plugin's own copy, or the one built into the command for `github`, `gitlab`, `jenkins` and `jira`), and
+ * plugin's own copy, or the one built into the command for `github`, `gitlab`, `jenkins`, `jira`,
+ * `argocd` and `argo-workflows`), and
  * options every source
  * of it gets unless the config says otherwise.
  *
@@ -59,6 +61,8 @@ const BUILT_IN: Record<string, LoadedAdapter> = {
   gitlab: builtIn(gitlabAdapter, { token: 'GITLAB_TOKEN' }),
   jenkins: builtIn(jenkinsAdapter, { user: 'JENKINS_USER', token: 'JENKINS_TOKEN' }),
   jira: builtIn(jiraAdapter, { token: 'JIRA_TOKEN' }, { email: 'JIRA_EMAIL' }),
+  argocd: builtIn(argocdAdapter, { token: 'ARGOCD_TOKEN' }),
+  'argo-workflows': builtIn(argoWorkflowsAdapter, { token: 'ARGO_TOKEN' }),
 }
 
 interface PackageJson {
@@ -125,7 +129,7 @@ const pickAdapter = (module: Record<string, unknown>, exportName: string | undef
 }
 
 /**
- * Loads the adapter a config names: `github`, `gitlab`, `jenkins` and `jira` are built in; anything else is
+ * Loads the adapter a config names: `github`, `gitlab`, `jenkins`, `jira`, `argocd` and `argo-workflows` are built in; anything else is
  * a module found from
  * the config's folder: a package name (`herbie-plugin-bitbucket`, `@acme/herbie-linear`), with
  * `#export` to pick one of several adapters, or a path starting with `./` or `../`. The plugin's

@@ -134,4 +134,28 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<Example>>> = {
         'JIRA_TOKEN=... herbie sync jira --base-url https://jira.example.com --jql "project = PAY AND type = Bug" --out events.ndjson',
     },
   ],
+  'sync argocd': [
+    {
+      about: 'Every application the token can see',
+      command:
+        'ARGOCD_TOKEN=... herbie sync argocd --base-url https://argocd.example.com --out events.ndjson',
+    },
+    {
+      about: 'Two applications only',
+      command:
+        'herbie sync argocd --base-url https://argocd.example.com --app payments-staging --app payments-prod --out events.ndjson',
+    },
+  ],
+  'sync argo-workflows': [
+    {
+      about: 'The workflows of one namespace, with a service account token',
+      command:
+        'ARGO_TOKEN=... herbie sync argo-workflows --base-url https://argo.example.com --namespace ci --out events.ndjson',
+    },
+    {
+      about: 'Every namespace, workflows created since March',
+      command:
+        'herbie sync argo-workflows --base-url https://argo.example.com --since 2026-03-01 --out events.ndjson',
+    },
+  ],
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -104,3 +104,19 @@ export const herbieIn = (
     env: { ...process.env, NO_COLOR: '1', ...env },
     ...(cwd === undefined ? {} : { cwd }),
   })
+
+/** An event as a sync wrote it, with the fields the tests read. */
+export interface WrittenEvent {
+  readonly id: string
+  readonly itemId: string
+  readonly stage: string
+  readonly at: string
+  readonly outcome?: string
+}
+
+/** The events of an NDJSON file, in order. */
+export const writtenEvents = (file: string): WrittenEvent[] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as WrittenEvent)

@@ -3,7 +3,7 @@
  * `group/sub/project`), without `.git`.
  *
  * @since 0.1.0
- * @category mapping
+ * @category adapter mapping
  */
 export interface RemoteRepository {
   readonly host: string
@@ -13,10 +13,11 @@ export interface RemoteRepository {
 /**
  * The repository of a git remote URL: `https://github.com/acme/payments.git`,
  * `git@github.com:acme/payments.git`, `ssh://git@host:7999/acme/payments.git`. User info and
- * ports are dropped; undefined when the URL names no `OWNER/NAME` path (a local path).
+ * ports are dropped; undefined when the URL names no `OWNER/NAME` path (a local path, a Helm
+ * chart repository's bare host).
  *
  * @since 0.1.0
- * @category mapping
+ * @category adapter mapping
  */
 export const parseRemote = (remote: string): RemoteRepository | undefined => {
   const trimmed = remote.trim()
