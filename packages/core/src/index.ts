@@ -42,9 +42,6 @@ export { collectPages, paginateDecoded } from './adapter/http/paginateDecoded.js
 export { rateLimitWait } from './adapter/http/rateLimit.js'
 export { getJson, type JsonResponse, resolveUrl } from './adapter/http/request.js'
 export { notify, SyncProgress } from './adapter/http/SyncProgress.js'
-export { basicSecretProblem } from './adapter/webhook/basicSecret.js'
-export { hmacSignatureProblem } from './adapter/webhook/hmacSignature.js'
-export { sameSecret } from './adapter/webhook/sameSecret.js'
 export { webhookJson } from './adapter/http/webhookBody.js'
 export { itemsOf } from './adapter/itemsOf.js'
 export {
@@ -66,6 +63,9 @@ export { earliest, latest } from './adapter/mapping/time.js'
 export { redact } from './adapter/redact.js'
 export { type SyncHost, syncAdapter } from './adapter/syncAdapter.js'
 export { addUnjoined, type UnjoinedCount, unjoinedSentence } from './adapter/unjoined.js'
+export { basicSecretProblem } from './adapter/webhook/basicSecret.js'
+export { hmacSignatureProblem } from './adapter/webhook/hmacSignature.js'
+export { sameSecret } from './adapter/webhook/sameSecret.js'
 export { type AnalyzeOptions, analyzeEventLog, analyzeNdjson } from './analysis/analyze.js'
 export { InvalidEvents, InvalidWindow, SourceUnreadable } from './analysis/errors.js'
 export type { FlowReport } from './analysis/FlowReport.js'
@@ -132,6 +132,13 @@ export { type StageMetrics, stageMetrics } from './metrics/stages.js'
 export { DAY_MS, overlap, type Window, windowDays, within } from './metrics/Window.js'
 export { collectWaits, nextWorkStage, readyAt, type Wait } from './metrics/waits.js'
 export { runSimulation, type SimObserver, type SimResult, simulate, stageLoads } from './simulate/engine.js'
+export {
+  capacityPerDay,
+  effectiveServers,
+  nominalFlow,
+  type StageFlow,
+  speedOf,
+} from './simulate/flow.js'
 export { type MinHeap, makeHeap } from './simulate/heap.js'
 export { type Distribution, meanOf, type Random, sample, seededRandom } from './simulate/random.js'
 export type { SimArrivals, SimScenario, SimSpeedup, SimStage } from './simulate/scenario.js'
@@ -150,13 +157,21 @@ export type { Interval, Timeline, TimelineWarning } from './timeline/Timeline.js
 export { applyChanges, type ModelStage, parseScenario, type ScenarioChange } from './whatif/changes.js'
 export { type Estimate, estimateOf } from './whatif/Estimate.js'
 export { type FittedModel, fitModel } from './whatif/FittedModel.js'
+export { type Overload, overloadOf } from './whatif/Overload.js'
+export { OVERLOAD_GROWTH_SHARE, observedOverload } from './whatif/observedOverload.js'
 export {
   type ReplicationOptions,
   type RunMeasures,
   replicate,
   runReplication,
   type ScenarioOutcome,
+  type StageOutcome,
   summarizeReplications,
 } from './whatif/replicate.js'
 export { ScenarioInvalid } from './whatif/ScenarioInvalid.js'
-export { type WhatIf, type WhatIfOptions, whatIfNdjson } from './whatif/whatIf.js'
+export {
+  type WhatIf,
+  type WhatIfOptions,
+  type WhatIfOutcome,
+  whatIfNdjson,
+} from './whatif/whatIf.js'

@@ -16,6 +16,12 @@ const HOUR_MS = 3_600_000
 export interface FittedModel {
   readonly stages: ReadonlyArray<SimStage>
   readonly interarrivalHours: ReadonlyArray<number>
+  /**
+   * The first stage is saturated: it always has a next item and its people are never idle, so
+   * the model pulls from an unlimited backlog instead of replaying the arrivals (a faster first
+   * stage then sends more work on).
+   */
+  readonly saturated: boolean
   /** Arrivals per day over the window, and its trend (arrivals per day gained per day). */
   readonly arrivalsPerDay: number
   readonly arrivalTrendPerDay: number
@@ -35,6 +41,28 @@ const peakConcurrency = (stays: ReadonlyArray<readonly [number, number]>): numbe
   }
   return Math.max(peak, 1)
 }
+
+/**
+ * How busy a stage is on average, as a share of its most stays open at once, from its first
+ * enter to its last exit within the window.
+ */
+const busyShare = (stays: ReadonlyArray<readonly [number, number]>, window: Window, peak: number): number => {
+  let from = Number.POSITIVE_INFINITY
+  let to = Number.NEGATIVE_INFINITY
+  for (const [enter, exit] of stays) {
+    from = Math.min(from, enter)
+    to = Math.max(to, exit)
+  }
+  from = Math.max(from, window.from)
+  to = Math.min(to, window.to)
+  if (!(to > from)) return 0
+  let area = 0
+  for (const [enter, exit] of stays) area += Math.max(0, Math.min(exit, to) - Math.max(enter, from))
+  return area / (to - from) / peak
+}
+
+/** A first stage busy this share of its peak concurrency all along counts as saturated. */
+const SATURATED_SHARE = 0.95
 
 /** Least-squares slope of daily arrival counts: arrivals per day gained per day. */
 const trendOf = (arrivals: ReadonlyArray<number>, window: Window): number => {
@@ -56,7 +84,8 @@ const trendOf = (arrivals: ReadonlyArray<number>, window: Window): number => {
  * Fits a model to timelines: per work stage with finished stays in the window, its service times
  * (the stays' lengths), its servers (the most stays open at once) and its rework (stays beyond
  * one per item); arrivals are the gaps between items' first appearances. A wait stage right before
- * a work stage, when the data has stays in it, becomes that stage's named queue.
+ * a work stage, when the data has stays in it, becomes that stage's named queue. A first stage
+ * busy at its peak concurrency at least 95% of the time is saturated.
  *
  * @since 0.1.0
  * @category what-if
@@ -93,12 +122,16 @@ export const fitModel = (
       ...(rework > 0 ? { failureRate: rework } : {}),
     })
   })
+  const first = stages[0]
+  const firstStays = first === undefined ? [] : stays[index.positionOf.get(first.name)!]!
+  const saturated = first !== undefined && busyShare(firstStays, window, first.servers) >= SATURATED_SHARE
   const gaps: number[] = []
   for (let i = 1; i < arrivals.length; i++) gaps.push((arrivals[i]! - arrivals[i - 1]!) / HOUR_MS)
   const days = Math.max((window.to - window.from) / (24 * HOUR_MS), 1 / 24)
   return {
     stages,
     interarrivalHours: gaps,
+    saturated,
     arrivalsPerDay: arrivals.length / days,
     arrivalTrendPerDay: trendOf(arrivals, window),
     days,
