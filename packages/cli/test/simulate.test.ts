@@ -24,10 +24,11 @@ const outcome = {
     waitBefore: interval,
     throughputPerDay: interval,
     queueGrowthPerDay: interval,
-    servers: expect.any(Number),
+    // CI never made anyone wait: the fit gives it no limit (null in JSON).
+    servers: name === 'ci' ? null : expect.any(Number),
     wipLimit: null,
     demandPerDay: expect.any(Number),
-    capacityPerDay: expect.any(Number),
+    capacityPerDay: name === 'ci' ? null : expect.any(Number),
   })),
   constraint: expect.any(String),
   limitedBy: null,

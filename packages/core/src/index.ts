@@ -155,7 +155,7 @@ export { type DoneRuleSummary, type DoneRules, resolveDoneRules } from './timeli
 export { foldTimelines, type Timelines } from './timeline/fold.js'
 export type { Interval, Timeline, TimelineWarning } from './timeline/Timeline.js'
 export { applyChanges, type ModelStage, parseScenario, type ScenarioChange } from './whatif/changes.js'
-export { type Estimate, estimateOf } from './whatif/Estimate.js'
+export { type Estimate, estimateOf, spreadOf } from './whatif/Estimate.js'
 export { type FittedModel, fitModel } from './whatif/FittedModel.js'
 export { type Overload, overloadOf } from './whatif/Overload.js'
 export { OVERLOAD_GROWTH_SHARE, observedOverload } from './whatif/observedOverload.js'

@@ -17,8 +17,8 @@ const rate = (value: number) => value.toFixed(1)
 
 /** Why a stage works on fewer items at once than it has servers, if a WIP limit is the reason. */
 const wipLimited = (stage: WhatIfOutcome['stages'][number]) =>
-  stage.wipLimit !== null && stage.wipLimit < stage.servers
-    ? ` (its WIP limit of ${stage.wipLimit} lets it work on ${stage.wipLimit} at once${Number.isFinite(stage.servers) ? ` of ${stage.servers}` : ''})`
+  stage.wipLimit !== null && (stage.servers === null || stage.wipLimit < stage.servers)
+    ? ` (its WIP limit of ${stage.wipLimit} lets it work on ${stage.wipLimit} at once${stage.servers === null ? '' : ` of ${stage.servers}`})`
     : ''
 
 /**
@@ -43,11 +43,11 @@ export const limitSentence = (outcome: WhatIfOutcome): string => {
   }
   const limit = outcome.stages.find((entry) => entry.name === outcome.limitedBy)
   if (limit !== undefined) {
-    return `${escapeControl(limit.name)} limits it: it can finish ${rate(limit.capacityPerDay)} items a day${wipLimited(limit)} and gets as many as it can finish.`
+    return `${escapeControl(limit.name)} limits it: it can finish ${rate(limit.capacityPerDay ?? 0)} items a day${wipLimited(limit)} and gets as many as it can finish.`
   }
   const busiest = outcome.stages.find((entry) => entry.name === outcome.constraint)
   const share =
-    busiest === undefined
+    busiest === undefined || busiest.capacityPerDay === null
       ? ''
       : `; the busiest is ${escapeControl(busiest.name)}, at ${Math.round((100 * busiest.demandPerDay) / busiest.capacityPerDay)}% of what it can finish`
   return `the arrivals limit it: ${rate(outcome.stages[0]?.demandPerDay ?? 0)} items come in a day and every stage can finish more${share}.`
@@ -76,10 +76,15 @@ export const renderWhatIf = (result: WhatIf): string => {
     `Model fitted to the events: ${model.saturated ? `${escapeControl(model.stages[0]?.name ?? '')} always has a next item (it pulls from a backlog that is never empty)` : `arrivals ${model.arrivalsPerDay.toFixed(1)} a day`}; ${model.stages
       .map(
         (stage) =>
-          `${escapeControl(stage.name)} ${stage.servers} at once, ${formatDuration(stage.meanServiceSeconds)} on average${stage.rework > 0 ? `, ${Math.round(stage.rework * 100)}% rework` : ''}`,
+          `${escapeControl(stage.name)} ${stage.servers ?? 'any number'} at once, ${formatDuration(stage.meanServiceSeconds)} on average${stage.rework > 0 ? `, ${Math.round(stage.rework * 100)}% rework` : ''}`,
       )
       .join('; ')}.`,
     `Fit, the baseline simulated as the data was observed (${simulatedOver(result)}) vs the data: ${simulated.throughputPerDay.mean.toFixed(1)} vs ${observed.throughputPerDay.toFixed(1)} done a day; lead time p50 ${formatDuration(simulated.leadTime.p50.mean)} vs ${formatDuration(observed.leadTime.p50)}, p85 ${formatDuration(simulated.leadTime.p85.mean)} vs ${formatDuration(observed.leadTime.p85)}.`,
+    ...(observed.overload === null
+      ? []
+      : [
+          `The data shows ${escapeControl(observed.overload.stage)} overloaded: it got ${rate(observed.overload.demandPerDay)} items a day and finished ${rate(observed.overload.capacityPerDay)}, and its queue grew by ${rate(observed.overload.queueGrowthPerDay)} a day; the baseline is unstable, so its lead times depend on how long the overload lasts.`,
+        ]),
     ...result.fit.warnings.map((warning) => `Warning: ${escapeControl(warning)}.`),
     '',
   ]

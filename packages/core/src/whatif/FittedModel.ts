@@ -42,6 +42,35 @@ const peakConcurrency = (stays: ReadonlyArray<readonly [number, number]>): numbe
   return Math.max(peak, 1)
 }
 
+/** Waits up to this long (ms) are clock noise between one stage's exit and the next's enter. */
+const NO_WAIT_MS = 1000
+
+/**
+ * For each stage, whether any item waited in front of it within the window: a stay in its queue
+ * stage, or a gap between leaving the previous work stage and entering it.
+ */
+const waitedBefore = (
+  timelines: ReadonlyArray<Timeline>,
+  index: StreamIndex,
+  window: Window,
+): ReadonlyArray<boolean> => {
+  const waited = index.stages.map(() => false)
+  for (const timeline of timelines) {
+    let ready: number | undefined
+    for (const interval of timeline.intervals) {
+      const k = interval.stage
+      if (interval.enter >= window.from && interval.enter <= window.to) {
+        if (!index.isWork[k] && k + 1 < index.stages.length) {
+          if ((interval.exit ?? window.to) - interval.enter > NO_WAIT_MS) waited[k + 1] = true
+        } else if (index.isWork[k] && ready !== undefined && interval.enter - ready > NO_WAIT_MS)
+          waited[k] = true
+      }
+      if (index.isWork[k] && interval.exit !== undefined) ready = interval.exit
+    }
+  }
+  return waited
+}
+
 /**
  * How busy a stage is on average, as a share of its most stays open at once, from its first
  * enter to its last exit within the window.
@@ -82,7 +111,8 @@ const trendOf = (arrivals: ReadonlyArray<number>, window: Window): number => {
 
 /**
  * Fits a model to timelines: per work stage with finished stays in the window, its service times
- * (the stays' lengths), its servers (the most stays open at once) and its rework (stays beyond
+ * (the stays' lengths), its servers (the most stays open at once; no limit for a stage after the
+ * first that no item ever waited for) and its rework (stays beyond
  * one per item); arrivals are the gaps between items' first appearances. A wait stage right before
  * a work stage, when the data has stays in it, becomes that stage's named queue. A first stage
  * busy at its peak concurrency at least 95% of the time is saturated.
@@ -108,15 +138,19 @@ export const fitModel = (
     }
   }
   arrivals.sort((a, b) => a - b)
+  const waited = waitedBefore(timelines, index, window)
   const stages: SimStage[] = []
   index.stages.forEach((definition, k) => {
     if (!index.isWork[k] || k === index.done || stays[k]!.length === 0) return
     const observedQueue = k > 0 && !index.isWork[k - 1] && k - 1 !== index.done && stays[k - 1]!.length > 0
     const before = observedQueue ? index.stages[k - 1]!.name : undefined
     const rework = 1 - visitors[k]!.size / stays[k]!.length
+    // A stage nothing ever waited for (after the first) showed no limit on how many it takes at
+    // once: its peak overlap is only what the arrivals happened to bring.
+    const unlimited = stages.length > 0 && !waited[k]
     stages.push({
       name: definition.name,
-      servers: peakConcurrency(stays[k]!),
+      servers: unlimited ? Number.POSITIVE_INFINITY : peakConcurrency(stays[k]!),
       service: { kind: 'empirical', samples: stays[k]!.map(([enter, exit]) => (exit - enter) / HOUR_MS) },
       ...(before === undefined ? {} : { queue: before }),
       ...(rework > 0 ? { failureRate: rework } : {}),

@@ -9,7 +9,8 @@ const HOUR_S = 3600
 
 /**
  * One work stage in a scenario: simulated WIP, wait in front of it (seconds), output and queue
- * growth (items per day), each with its 90% interval, and from the model's means the items a
+ * growth (the least-squares trend of its queue after the warm-up, items per day), each with its
+ * 90% interval, and from the model's means the items a
  * day that reach it and that it can finish, at its servers and WIP limit.
  *
  * @since 0.1.0
@@ -21,10 +22,12 @@ export interface StageOutcome {
   readonly waitBefore: Estimate
   readonly throughputPerDay: Estimate
   readonly queueGrowthPerDay: Estimate
-  readonly servers: number
+  /** How many it works on at once; null when there is no limit. */
+  readonly servers: number | null
   readonly wipLimit: number | null
   readonly demandPerDay: number
-  readonly capacityPerDay: number
+  /** Null when the stage has no limit. */
+  readonly capacityPerDay: number | null
 }
 
 /**
@@ -91,11 +94,21 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
   const area = stages.map(() => 0)
   const waits = stages.map(() => ({ sum: 0, count: 0 }))
   const finished = stages.map(() => 0)
-  // Items waiting for each stage now, and when the warm-up ended.
+  // Items waiting for each stage, and the integrals of the queue over time (and times time) after
+  // the warm-up: its least-squares trend, measured as `analyze` measures the data's.
   const waiting = stages.map(() => 0)
-  let waitingAtWarmup: ReadonlyArray<number> | undefined
-  const warmedUp = (t: number) => {
-    if (waitingAtWarmup === undefined && t >= warmupHours) waitingAtWarmup = [...waiting]
+  const queueArea = stages.map(() => 0)
+  const queueMoment = stages.map(() => 0)
+  const queueSince = stages.map(() => warmupHours)
+  const queue = (k: number, t: number, delta: number) => {
+    if (t > warmupHours) {
+      const a = queueSince[k]! - warmupHours
+      const b = t - warmupHours
+      queueArea[k]! += waiting[k]! * (b - a)
+      queueMoment[k]! += (waiting[k]! * (b * b - a * a)) / 2
+      queueSince[k] = t
+    }
+    waiting[k]! += delta
   }
   const leads: number[] = []
   let done = 0
@@ -111,19 +124,17 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
   runSimulation(scenario, {
     ready: (item, k, t) => {
       steps++
-      warmedUp(t)
-      waiting[k]!++
+      queue(k, t, 1)
       if (k === 0 && visibleQueue && !arrivedAt.has(item)) arrivedAt.set(item, t)
       readyAt.set(item, t)
     },
     start: (item, k, t) => {
       steps++
-      warmedUp(t)
       if (k === 0 && !arrivedAt.has(item)) arrivedAt.set(item, t)
       change(k, t, 1)
       // A saturated first stage starts items that never waited (nor became ready).
       const ready = readyAt.get(item) ?? t
-      if (readyAt.delete(item)) waiting[k]!--
+      if (readyAt.delete(item)) queue(k, t, -1)
       if (ready >= warmupHours) {
         waits[k]!.sum += t - ready
         waits[k]!.count++
@@ -144,18 +155,24 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
       if (arrived !== undefined) leads.push((t - arrived) * HOUR_S)
     },
   })
-  for (let k = 0; k < stages.length; k++) change(k, horizon, 0)
+  for (let k = 0; k < stages.length; k++) {
+    change(k, horizon, 0)
+    queue(k, horizon, 0)
+  }
   leads.sort((a, b) => a - b)
   const wip = area.map((value) => value / span)
   const spanDays = span / 24
-  const atWarmup = waitingAtWarmup ?? waiting
+  const trend = (k: number) => {
+    const mean = queueArea[k]! / span
+    return ((queueMoment[k]! / span - (span / 2) * mean) / ((span * span) / 12)) * 24
+  }
   return {
     throughputPerDay: done / spanDays,
     lead: [quantileSorted(leads, 0.5), quantileSorted(leads, 0.85), quantileSorted(leads, 0.95)],
     wip,
     waitBefore: waits.map((wait) => (wait.count === 0 ? 0 : (wait.sum / wait.count) * HOUR_S)),
     stageThroughputPerDay: finished.map((count) => count / spanDays),
-    queueGrowthPerDay: waiting.map((now, k) => (now - atWarmup[k]!) / spanDays),
+    queueGrowthPerDay: stages.map((_, k) => trend(k)),
     steps,
   }
 }
@@ -203,10 +220,10 @@ export const summarizeReplications = (
       waitBefore: estimateOf(runs.map((run) => run.waitBefore[k]!)),
       throughputPerDay: estimateOf(runs.map((run) => run.stageThroughputPerDay[k]!)),
       queueGrowthPerDay: estimateOf(runs.map((run) => run.queueGrowthPerDay[k]!)),
-      servers: stage.servers,
+      servers: Number.isFinite(stage.servers) ? stage.servers : null,
       wipLimit: stage.wipLimit ?? null,
       demandPerDay: flow[k]!.demandPerDay,
-      capacityPerDay: flow[k]!.capacityPerDay,
+      capacityPerDay: Number.isFinite(flow[k]!.capacityPerDay) ? flow[k]!.capacityPerDay : null,
     })),
     constraint,
     limitedBy: limiting?.name ?? null,

@@ -13,7 +13,7 @@ import { indexStream } from '../stream/StreamIndex.js'
 import { defaultValueStream } from '../stream/ValueStream.js'
 import { foldTimelines } from '../timeline/fold.js'
 import { applyChanges, parseScenario, type ScenarioChange } from './changes.js'
-import type { Estimate } from './Estimate.js'
+import { type Estimate, spreadOf } from './Estimate.js'
 import { fitModel } from './FittedModel.js'
 import { type Overload, overloadOf } from './Overload.js'
 import { observedOverload } from './observedOverload.js'
@@ -79,7 +79,8 @@ export interface WhatIf {
     readonly model: {
       readonly stages: ReadonlyArray<{
         readonly name: string
-        readonly servers: number
+        /** How many it works on at once; null when the data showed no limit. */
+        readonly servers: number | null
         readonly meanServiceSeconds: number
         readonly rework: number
       }>
@@ -123,15 +124,30 @@ const OVERLOAD_DAYS = [30, 90] as const
 
 const TOLERANCE = 0.15
 
-const compare = (warnings: string[], what: string, simulated: number, observed: number, unit = '') => {
-  if (observed === 0 && simulated === 0) return
-  const off = observed === 0 ? Number.POSITIVE_INFINITY : (simulated - observed) / observed
-  if (Math.abs(off) > TOLERANCE) {
-    const percent = Number.isFinite(off) ? `${off > 0 ? '+' : ''}${Math.round(off * 100)}%` : 'observed none'
-    warnings.push(
-      `the model's ${what} is ${simulated.toFixed(2)}${unit} where the data shows ${observed.toFixed(2)}${unit} (${percent}): read its predictions with care`,
-    )
-  }
+/**
+ * Warns when the model's measure is more than 15% off the data's and the data falls outside what
+ * single runs of the model give (two standard deviations of one replication from their mean): a
+ * difference within the runs' own spread is chance, not a misfit.
+ */
+const compare = (
+  warnings: string[],
+  what: string,
+  simulated: Estimate,
+  observed: number,
+  replications: number,
+  unit = '',
+  scale = 1,
+) => {
+  const value = simulated.mean / scale
+  const seen = observed / scale
+  if (seen === 0 && value === 0) return
+  const off = seen === 0 ? Number.POSITIVE_INFINITY : (value - seen) / seen
+  if (Math.abs(off) <= TOLERANCE) return
+  if (Math.abs(simulated.mean - observed) <= 2 * spreadOf(simulated, replications)) return
+  const percent = Number.isFinite(off) ? `${off > 0 ? '+' : ''}${Math.round(off * 100)}%` : 'observed none'
+  warnings.push(
+    `the model's ${what} is ${value.toFixed(2)}${unit} where the data shows ${seen.toFixed(2)}${unit} (${percent}): read its predictions with care`,
+  )
 }
 
 /**
@@ -257,30 +273,22 @@ export const whatIfNdjson = (
       }
     })
     const warnings: string[] = []
-    if (observedOverloaded !== null) {
-      warnings.push(
-        `the data shows ${observedOverloaded.stage} overloaded: it got ${observedOverloaded.demandPerDay.toFixed(1)} items a day and finished ${observedOverloaded.capacityPerDay.toFixed(1)}, and its queue grew by ${observedOverloaded.queueGrowthPerDay.toFixed(1)} a day; the baseline is unstable, so its lead times depend on how long the overload lasts`,
-      )
-    }
-    compare(warnings, 'throughput', simulated.throughputPerDay.mean, observedThroughput, ' a day')
+    const n = replication.replications
+    compare(warnings, 'throughput', simulated.throughputPerDay, observedThroughput, n, ' a day')
     if (baseline.stable) {
-      compare(warnings, 'lead time p50', simulated.leadTime.p50.mean / 3600, observedLead.p50 / 3600, ' h')
-      compare(warnings, 'lead time p85', simulated.leadTime.p85.mean / 3600, observedLead.p85 / 3600, ' h')
-      compare(warnings, 'lead time p95', simulated.leadTime.p95.mean / 3600, observedLead.p95 / 3600, ' h')
+      for (const p of ['p50', 'p85', 'p95'] as const) {
+        compare(warnings, `lead time ${p}`, simulated.leadTime[p], observedLead[p], n, ' h', 3600)
+      }
       for (const [k, stage] of simulated.stages.entries()) {
-        compare(warnings, `WIP in ${stage.name}`, stage.wip.mean, observedStages[k]!.wip)
+        compare(warnings, `WIP in ${stage.name}`, stage.wip, observedStages[k]!.wip, n)
       }
     } else if (baseline.overload !== null) {
-      // An overloaded queue and the lead times grow with time: compare how fast the queue grows.
+      // An overloaded queue and the lead times grow with time: compare how fast the queue grows
+      // (its least-squares trend, in the simulation as in the data).
       const stage = baseline.overload.stage
       const seen = observedStages.find((entry) => entry.name === stage)!.queueGrowthPerDay
-      compare(
-        warnings,
-        `queue growth in front of ${stage}`,
-        baseline.overload.queueGrowthPerDay,
-        seen,
-        ' a day',
-      )
+      const growth = simulated.stages.find((entry) => entry.name === stage)!.queueGrowthPerDay
+      compare(warnings, `queue growth in front of ${stage}`, growth, seen, n, ' a day')
     }
     return {
       input,
@@ -290,7 +298,7 @@ export const whatIfNdjson = (
         model: {
           stages: model.stages.map((stage) => ({
             name: stage.name,
-            servers: stage.servers,
+            servers: Number.isFinite(stage.servers) ? stage.servers : null,
             meanServiceSeconds: meanOf(stage.service) * 3600,
             rework: stage.failureRate ?? 0,
           })),

@@ -78,9 +78,9 @@ describe('stability: an overloaded stage is a growth rate, never a finite lead t
     })
     expect(result.baseline.stable).toBe(false)
     expect(result.baseline.overload!.stage).toBe('review')
-    expect(result.fit.warnings).toEqual([
-      `the data shows review overloaded: it got ${(review.throughputPerDay + review.queueGrowthPerDay).toFixed(1)} items a day and finished ${review.throughputPerDay.toFixed(1)}, and its queue grew by ${review.queueGrowthPerDay.toFixed(1)} a day; the baseline is unstable, so its lead times depend on how long the overload lasts`,
-    ])
+    // Only what does not depend on how long the overload lasted is compared: throughput and the
+    // queue's growth (no lead time, no WIP), and they fit.
+    expect(result.fit.warnings).toEqual([])
     // A stable stream is not taken for an overloaded one.
     const stable = await whatIf(team(15), [])
     expect([stable.fit.observed.stable, stable.fit.observed.overload, stable.baseline.stable]).toEqual([
@@ -94,19 +94,14 @@ describe('stability: an overloaded stage is a growth rate, never a finite lead t
     const result = await whatIf(team(15), ['wip-limit develop=2'])
     const [limited] = result.scenarios
     // Two items at once of about 6 h each: about 8 a day of 15.
-    const develop = limited!.stages[0]!
-    expect(develop.capacityPerDay).toBeCloseTo(
-      (2 * 86_400) / result.fit.model.stages[0]!.meanServiceSeconds,
-      9,
-    )
+    const capacity = (2 * 86_400) / result.fit.model.stages[0]!.meanServiceSeconds
+    expect(limited!.stages[0]!.capacityPerDay).toBeCloseTo(capacity, 9)
     expect([limited!.constraint, limited!.limitedBy, limited!.overload!.stage]).toEqual([
       'develop',
       'develop',
       'develop',
     ])
-    expect(
-      Math.abs(limited!.throughputPerDay.mean - develop.capacityPerDay) / develop.capacityPerDay,
-    ).toBeLessThan(0.05)
+    expect(Math.abs(limited!.throughputPerDay.mean - capacity) / capacity).toBeLessThan(0.05)
     expect(result.baseline.limitedBy).toBeNull()
   })
 })
