@@ -52,4 +52,49 @@ describe('herbie demo', () => {
     expect(reviewer.name).toBe('capacity review=+1')
     expect(waitForReview(reviewer)).toBeLessThan(waitForReview(whatIf.baseline) / 2)
   })
+
+  it('the story scenario: fitted on the first half only, speedup develop=1.4 predicts what the second half shows', () => {
+    const { whatIf, before, after } = JSON.parse(herbie('demo', '--json').stdout)
+    // Developers always have a next item: the fit pulls from an unlimited backlog.
+    expect(whatIf.fit.model.saturated).toBe(true)
+    expect(whatIf.fit.warnings).toEqual([])
+    const { baseline } = whatIf
+    const [faster] = whatIf.scenarios
+    expect([baseline.stable, baseline.overload, baseline.limitedBy]).toEqual([true, null, 'develop'])
+    const output = (outcome: { stages: Array<{ name: string; throughputPerDay: { mean: number } }> }) =>
+      outcome.stages.find((entry) => entry.name === 'develop')!.throughputPerDay.mean
+    // Develop output +40%, as observed (within 2 points).
+    const predictedOutput = output(faster) / output(baseline)
+    const observedOutput =
+      stage(after, 'develop').throughputPerDay / stage(before, 'develop').throughputPerDay
+    expect(Math.abs(predictedOutput - 1.4)).toBeLessThan(0.02)
+    expect(Math.abs(predictedOutput - observedOutput)).toBeLessThan(0.02)
+    // Delivery about +4%: within 2 points of the observed change.
+    const predictedDelivery = faster.throughputPerDay.mean / baseline.throughputPerDay.mean
+    const observedDelivery = after.throughputPerDay / before.throughputPerDay
+    expect(observedDelivery).toBeGreaterThan(1.02)
+    expect(observedDelivery).toBeLessThan(1.06)
+    expect(Math.abs(predictedDelivery - observedDelivery)).toBeLessThan(0.02)
+    // Review overloaded and unstable, its queue growing at the observed rate within 15%.
+    expect(faster.stable).toBe(false)
+    expect(faster.overload.stage).toBe('review')
+    const observedGrowth = after.stages.find(
+      (entry: { name: string }) => entry.name === 'review',
+    ).queueGrowthPerDay
+    expect(Math.abs(faster.overload.queueGrowthPerDay - observedGrowth) / observedGrowth).toBeLessThan(0.15)
+  })
+
+  it('the what-if section shows the first half model, the prediction and the observed second half side by side', () => {
+    const { stdout } = herbie('demo')
+    expect(stdout).toMatch(/^ +first half, model +speedup develop=1\.4, predicted +second half, observed$/m)
+    expect(stdout).toMatch(/^develop output \(items\/day\) +\d+\.\d +\d+\.\d +\d+\.\d$/m)
+    expect(stdout).toMatch(/^review queue growth \(items\/day\) +\d+\.\d +1\d\.\d +1\d\.\d$/m)
+    expect(stdout).toMatch(/^stability +stable +review overloaded +review overloaded$/m)
+    expect(stdout).toMatch(
+      /^Fitted on the first half only, the model predicts develop output \+4\d% \(observed \+4\d%\), delivery \+\d% \(observed \+\d%\), and review overloaded, its queue growing by 1\d\.\d a day \(observed 1\d\.\d\)\.$/m,
+    )
+    expect(stdout).toMatch(
+      /^speedup develop=1\.4: unstable: review would get 5\d\.\d items a day and can finish 4\d\.\d; its queue grows by 1\d\.\d a day/m,
+    )
+  })
 })

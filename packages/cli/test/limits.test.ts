@@ -67,8 +67,10 @@ describe('work is bounded', () => {
       )
       expect(code).toBe(0)
       const shown = stderr.split('\n').filter((line) => line.startsWith('simulating: '))
-      expect(shown[0]).toBe('simulating: 1 of 6 replications')
-      expect(shown.at(-1)).toBe('simulating: 6 of 6 replications')
+      // Three replications each of the baseline, the scenario and the fit check (the baseline
+      // simulated over the observed window from empty).
+      expect(shown[0]).toBe('simulating: 1 of 9 replications')
+      expect(shown.at(-1)).toBe('simulating: 9 of 9 replications')
       const counts = shown.map((line) => Number(/(\d+) of/.exec(line)![1]))
       expect(counts).toEqual([...counts].sort((a, b) => a - b))
     }

@@ -139,6 +139,13 @@ export { type StageMetrics, stageMetrics } from './metrics/stages.js'
 export { DAY_MS, overlap, type Window, windowDays, within } from './metrics/Window.js'
 export { collectWaits, nextWorkStage, readyAt, type Wait } from './metrics/waits.js'
 export { runSimulation, type SimObserver, type SimResult, simulate, stageLoads } from './simulate/engine.js'
+export {
+  capacityPerDay,
+  effectiveServers,
+  nominalFlow,
+  type StageFlow,
+  speedOf,
+} from './simulate/flow.js'
 export { type MinHeap, makeHeap } from './simulate/heap.js'
 export { type Distribution, meanOf, type Random, sample, seededRandom } from './simulate/random.js'
 export type { SimArrivals, SimScenario, SimSpeedup, SimStage } from './simulate/scenario.js'
@@ -155,15 +162,23 @@ export { type DoneRuleSummary, type DoneRules, resolveDoneRules } from './timeli
 export { foldTimelines, type Timelines } from './timeline/fold.js'
 export type { Interval, Timeline, TimelineWarning } from './timeline/Timeline.js'
 export { applyChanges, type ModelStage, parseScenario, type ScenarioChange } from './whatif/changes.js'
-export { type Estimate, estimateOf } from './whatif/Estimate.js'
+export { type Estimate, estimateOf, spreadOf } from './whatif/Estimate.js'
 export { type FittedModel, fitModel } from './whatif/FittedModel.js'
+export { type Overload, overloadOf } from './whatif/Overload.js'
+export { OVERLOAD_GROWTH_SHARE, observedOverload } from './whatif/observedOverload.js'
 export {
   type ReplicationOptions,
   type RunMeasures,
   replicate,
   runReplication,
   type ScenarioOutcome,
+  type StageOutcome,
   summarizeReplications,
 } from './whatif/replicate.js'
 export { ScenarioInvalid } from './whatif/ScenarioInvalid.js'
-export { type WhatIf, type WhatIfOptions, whatIfNdjson } from './whatif/whatIf.js'
+export {
+  type WhatIf,
+  type WhatIfOptions,
+  type WhatIfOutcome,
+  whatIfNdjson,
+} from './whatif/whatIf.js'

@@ -6,7 +6,7 @@ import { openEvents } from '../input/openEvents.js'
 import { renderComparison } from '../render/comparison.js'
 import { formatInstant } from '../render/instant.js'
 import { renderReport } from '../render/report.js'
-import { renderWhatIf } from '../render/whatIf.js'
+import { renderPrediction, renderWhatIf } from '../render/whatIf.js'
 import { json, verbose } from './options.js'
 import { runAnalysis } from './runAnalysis.js'
 
@@ -75,6 +75,10 @@ export const demoCommand = Command.make('demo', { json, verbose }, (options) =>
         `What if, before the change: ${manifest.changedStage} ${Math.round((manifest.factor - 1) * 100)}% faster ("${speedup}") or one more in ${constraint} ("${reviewer}")? A model fitted to the first half predicts:`,
         '',
         renderWhatIf(whatIf),
+        '',
+        `The prediction against what happened: the first half's model, "${speedup}" predicted from it, and the second half as observed`,
+        '',
+        renderPrediction(whatIf, whatIf.scenarios[0]!, before, after, manifest.changedStage, constraint),
       ].join('\n'),
     )
   }),

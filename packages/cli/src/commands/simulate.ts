@@ -7,6 +7,7 @@ import { openEvents } from '../input/openEvents.js'
 import { printWarnings } from '../output/warnings.js'
 import { renderWhatIf } from '../render/whatIf.js'
 import { parallelReplicate } from '../simulate/parallelReplicate.js'
+import type { Progress } from '../simulate/progress.js'
 import { simulationProgress } from '../simulate/simulationProgress.js'
 import { defaultTo, events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
 
@@ -64,16 +65,17 @@ export const simulateCommand = Command.make(
           reason: `--warmup must be at least 0 and shorter than the horizon (got ${warmupDays})`,
         })
       const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
+      let progress: Progress | undefined
       const result = yield* whatIfNdjson(yield* openEvents(options.events), {
         sourceName: options.events,
         skipInvalid: options.skipInvalid,
         scenarios: options.scenario,
         replications: options.replications,
         seed: options.seed,
-        replicateWith: parallelReplicate(
-          options.workers,
-          simulationProgress(options.replications * (1 + options.scenario.length)).runDone,
-        ),
+        replicateWith: parallelReplicate(options.workers, () => progress?.runDone()),
+        planned: (total) => {
+          progress = simulationProgress(total)
+        },
         ...(valueStream === undefined ? {} : { stream: valueStream }),
         ...(horizonDays === undefined ? {} : { horizonDays }),
         ...(warmupDays === undefined ? {} : { warmupDays }),

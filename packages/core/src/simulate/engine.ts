@@ -1,6 +1,7 @@
 import type { StageEventEncoded } from '../event/StageEvent.js'
+import { capacityPerDay, effectiveServers, nominalFlow } from './flow.js'
 import { makeHeap } from './heap.js'
-import { meanOf, type Random, sample, seededRandom } from './random.js'
+import { type Random, sample, seededRandom } from './random.js'
 import type { SimScenario, SimStage } from './scenario.js'
 
 const HOUR_MS = 3_600_000
@@ -24,35 +25,20 @@ type Pending =
   | { readonly kind: 'finish'; readonly item: number; readonly stage: number }
 
 /**
- * Each stage's load for the scenario: arrivals per hour times mean service over servers. With
- * saturated arrivals the first stage's own capacity is the demand. Speed-ups are averaged over
- * the time they apply.
+ * Each stage's load for the scenario: the items a day that come in over the items a day it can
+ * finish (its effective servers, a WIP limit included, its speed and its rework). With saturated
+ * arrivals the first stage's own capacity is the demand. Speed-ups are averaged over the time
+ * they apply.
  *
  * @since 0.1.0
  * @category simulation
  */
 export const stageLoads = (scenario: SimScenario): Record<string, number> => {
-  const stages = scenario.stages
-  const speed = (stage: SimStage) => {
-    const up = scenario.speedups?.find((speedup) => speedup.stage === stage.name)
-    if (up === undefined) return 1
-    const share = Math.max(0, scenario.days - up.fromDay) / scenario.days
-    return 1 / (1 - share + share / up.factor)
-  }
-  const first = stages[0]!
-  const arrivals = scenario.arrivals
-  const demand =
-    arrivals.kind === 'poisson'
-      ? arrivals.perDay / 24
-      : arrivals.kind === 'renewal'
-        ? 1 / meanOf(arrivals.interval)
-        : (first.servers * speed(first)) / meanOf(first.service)
+  const demand = nominalFlow(scenario)[0]!.demandPerDay
   const loads: Record<string, number> = {}
-  for (const stage of stages) {
-    const attempts = 1 / (1 - (stage.failureRate ?? 0))
-    loads[stage.name] = Number.isFinite(stage.servers)
-      ? (demand * attempts * meanOf(stage.service)) / (speed(stage) * stage.servers)
-      : 0
+  for (const stage of scenario.stages) {
+    const capacity = capacityPerDay(scenario, stage)
+    loads[stage.name] = Number.isFinite(capacity) ? demand / capacity : 0
   }
   return loads
 }
@@ -132,7 +118,8 @@ export const runSimulation = (scenario: SimScenario, observer: SimObserver): { r
   }
   const arrivals = scenario.arrivals
   if (arrivals.kind === 'saturated') {
-    for (let s = 0; s < stages[0]!.servers; s++) {
+    // The first stage takes as many items as it may hold at once (its servers, or its WIP limit).
+    for (let s = 0; s < effectiveServers(stages[0]!); s++) {
       inStage[0]!++
       start(newItem(), 0, 0)
     }

@@ -55,7 +55,8 @@ export const estimateSteps = (scenario: SimScenario, days: number): number => {
 const count = (value: number) => Math.round(value).toLocaleString('en-US')
 
 /**
- * Checks that simulating the scenarios, `replications` runs of `days` each, stays within
+ * Checks that simulating the scenarios, `replications` runs of `days` each (or of an entry's own
+ * `days`; a scenario may have several entries under one name), stays within
  * {@link MAX_ITEMS_PER_RUN} and {@link MAX_SIMULATION_STEPS}; otherwise says how much it would
  * take, the limit and what to lower, before anything runs.
  *
@@ -63,7 +64,7 @@ const count = (value: number) => Math.round(value).toLocaleString('en-US')
  * @category simulation
  */
 export const checkWorkBudget = (
-  scenarios: ReadonlyArray<{ readonly name: string; readonly scenario: SimScenario }>,
+  scenarios: ReadonlyArray<{ readonly name: string; readonly scenario: SimScenario; readonly days?: number }>,
   replications: number,
   days: number,
 ): Either.Either<void, string> => {
@@ -75,10 +76,14 @@ export const checkWorkBudget = (
       )
     }
   }
-  const steps = scenarios.reduce((sum, { scenario }) => sum + estimateSteps(scenario, days), 0) * replications
+  const steps =
+    scenarios.reduce((sum, entry) => sum + estimateSteps(entry.scenario, entry.days ?? days), 0) *
+    replications
   if (!(steps <= MAX_SIMULATION_STEPS)) {
+    // A scenario may run more than once (for other lengths): count each name once.
+    const named = new Set(scenarios.map((entry) => entry.name)).size
     return Either.left(
-      `the simulation would take about ${count(steps)} steps (${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}, baseline included, × ${count(replications)} replications × ${count(days)} days); the limit is ${count(MAX_SIMULATION_STEPS)} steps: lower --replications, shorten --horizon or lower the arrivals factor`,
+      `the simulation would take about ${count(steps)} steps (${named} scenario${named === 1 ? '' : 's'}, baseline included, × ${count(replications)} replications × ${count(days)} days); the limit is ${count(MAX_SIMULATION_STEPS)} steps: lower --replications, shorten --horizon or lower the arrivals factor`,
     )
   }
   return Either.right(undefined)

@@ -22,12 +22,24 @@ const T95 = [
  * @since 0.1.0
  * @category what-if
  */
+const t95 = (n: number) => T95[n - 2] ?? 1.645
+
 export const estimateOf = (values: ReadonlyArray<number>): Estimate => {
   const n = values.length
   if (n === 0) return { mean: 0, lo: 0, hi: 0 }
   const mean = values.reduce((sum, value) => sum + value, 0) / n
   if (n === 1) return { mean, lo: mean, hi: mean }
   const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1)
-  const half = (T95[n - 2] ?? 1.645) * Math.sqrt(variance / n)
+  const half = t95(n) * Math.sqrt(variance / n)
   return { mean, lo: mean - half, hi: mean + half }
 }
+
+/**
+ * The standard deviation of one replication behind an estimate from `n` replications (recovered
+ * from its interval): how far a single run, such as the observed data, may fall from the mean.
+ *
+ * @since 0.1.0
+ * @category what-if
+ */
+export const spreadOf = (estimate: Estimate, n: number): number =>
+  n < 2 ? 0 : (((estimate.hi - estimate.lo) / 2) * Math.sqrt(n)) / t95(n)

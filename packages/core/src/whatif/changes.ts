@@ -47,6 +47,8 @@ const problemOf = (change: ScenarioChange, servers: number | undefined): string 
   if (change.relative && change.servers === 0) return 'adding 0 changes nothing'
   if (!change.relative && change.servers < 1) return `${change.stage} needs at least 1 server`
   if (servers === undefined) return undefined
+  if (!Number.isFinite(servers))
+    return `${change.stage} has no limit on how many it works on at once: this changes nothing`
   const after = change.relative ? servers + change.servers : change.servers
   if (after < 1) return `${change.stage} has ${servers} at once; it needs at least 1 server`
   if (after === servers) return `${change.stage} already has ${servers} at once: this changes nothing`

@@ -1,14 +1,42 @@
 import { quantileSorted } from '../metrics/percentile.js'
 import { runSimulation, stageLoads } from '../simulate/engine.js'
+import { nominalFlow } from '../simulate/flow.js'
 import type { SimScenario } from '../simulate/scenario.js'
 import { type Estimate, estimateOf } from './Estimate.js'
+import { type Overload, overloadOf } from './Overload.js'
 
 const HOUR_S = 3600
 
 /**
+ * One work stage in a scenario: simulated WIP, wait in front of it (seconds), output and queue
+ * growth (the least-squares trend of its queue after the warm-up, items per day), each with its
+ * 90% interval, and from the model's means the items a
+ * day that reach it and that it can finish, at its servers and WIP limit.
+ *
+ * @since 0.1.0
+ * @category what-if
+ */
+export interface StageOutcome {
+  readonly name: string
+  readonly wip: Estimate
+  readonly waitBefore: Estimate
+  readonly throughputPerDay: Estimate
+  readonly queueGrowthPerDay: Estimate
+  /** How many it works on at once; null when there is no limit. */
+  readonly servers: number | null
+  readonly wipLimit: number | null
+  readonly demandPerDay: number
+  /** Null when the stage has no limit. */
+  readonly capacityPerDay: number | null
+}
+
+/**
  * What a scenario gives, each value with its 90% interval over replications: throughput per day,
- * lead time percentiles (seconds), each work stage's WIP and the wait in front of it (seconds),
- * and the constraint (the stage with the least capacity for the demand on it).
+ * lead time percentiles (seconds) of the items done after the warm-up, each work stage's
+ * figures, the constraint (the stage with the least capacity for the demand on it), what limits
+ * throughput (`limitedBy`: the first stage that gets as much as it can finish, or null when the
+ * arrivals do), and whether the line is stable: an `overload` names the stage whose queue grows
+ * fastest, from the model's means. An unstable result's lead times hold for its horizon only.
  *
  * @since 0.1.0
  * @category what-if
@@ -16,12 +44,11 @@ const HOUR_S = 3600
 export interface ScenarioOutcome {
   readonly throughputPerDay: Estimate
   readonly leadTime: { readonly p50: Estimate; readonly p85: Estimate; readonly p95: Estimate }
-  readonly stages: ReadonlyArray<{
-    readonly name: string
-    readonly wip: Estimate
-    readonly waitBefore: Estimate
-  }>
+  readonly stages: ReadonlyArray<StageOutcome>
   readonly constraint: string
+  readonly limitedBy: string | null
+  readonly stable: boolean
+  readonly overload: Overload | null
 }
 
 /**
@@ -51,6 +78,8 @@ export interface RunMeasures {
   readonly lead: readonly [number, number, number]
   readonly wip: ReadonlyArray<number>
   readonly waitBefore: ReadonlyArray<number>
+  readonly stageThroughputPerDay: ReadonlyArray<number>
+  readonly queueGrowthPerDay: ReadonlyArray<number>
   readonly steps: number
 }
 
@@ -64,6 +93,23 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
   const lastChange = stages.map(() => warmupHours)
   const area = stages.map(() => 0)
   const waits = stages.map(() => ({ sum: 0, count: 0 }))
+  const finished = stages.map(() => 0)
+  // Items waiting for each stage, and the integrals of the queue over time (and times time) after
+  // the warm-up: its least-squares trend, measured as `analyze` measures the data's.
+  const waiting = stages.map(() => 0)
+  const queueArea = stages.map(() => 0)
+  const queueMoment = stages.map(() => 0)
+  const queueSince = stages.map(() => warmupHours)
+  const queue = (k: number, t: number, delta: number) => {
+    if (t > warmupHours) {
+      const a = queueSince[k]! - warmupHours
+      const b = t - warmupHours
+      queueArea[k]! += waiting[k]! * (b - a)
+      queueMoment[k]! += (waiting[k]! * (b * b - a * a)) / 2
+      queueSince[k] = t
+    }
+    waiting[k]! += delta
+  }
   const leads: number[] = []
   let done = 0
   let steps = 0
@@ -78,6 +124,7 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
   runSimulation(scenario, {
     ready: (item, k, t) => {
       steps++
+      queue(k, t, 1)
       if (k === 0 && visibleQueue && !arrivedAt.has(item)) arrivedAt.set(item, t)
       readyAt.set(item, t)
     },
@@ -85,15 +132,18 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
       steps++
       if (k === 0 && !arrivedAt.has(item)) arrivedAt.set(item, t)
       change(k, t, 1)
+      // A saturated first stage starts items that never waited (nor became ready).
       const ready = readyAt.get(item) ?? t
+      if (readyAt.delete(item)) queue(k, t, -1)
       if (ready >= warmupHours) {
         waits[k]!.sum += t - ready
         waits[k]!.count++
       }
     },
-    finish: (_item, k, t) => {
+    finish: (_item, k, t, failed) => {
       steps++
       change(k, t, -1)
+      if (!failed && t >= warmupHours) finished[k]!++
     },
     done: (item, t) => {
       steps++
@@ -102,17 +152,27 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
       readyAt.delete(item)
       if (t < warmupHours) return
       done++
-      if (arrived !== undefined && arrived >= warmupHours) leads.push((t - arrived) * HOUR_S)
+      if (arrived !== undefined) leads.push((t - arrived) * HOUR_S)
     },
   })
-  for (let k = 0; k < stages.length; k++) change(k, horizon, 0)
+  for (let k = 0; k < stages.length; k++) {
+    change(k, horizon, 0)
+    queue(k, horizon, 0)
+  }
   leads.sort((a, b) => a - b)
   const wip = area.map((value) => value / span)
+  const spanDays = span / 24
+  const trend = (k: number) => {
+    const mean = queueArea[k]! / span
+    return ((queueMoment[k]! / span - (span / 2) * mean) / ((span * span) / 12)) * 24
+  }
   return {
-    throughputPerDay: done / (span / 24),
+    throughputPerDay: done / spanDays,
     lead: [quantileSorted(leads, 0.5), quantileSorted(leads, 0.85), quantileSorted(leads, 0.95)],
     wip,
     waitBefore: waits.map((wait) => (wait.count === 0 ? 0 : (wait.sum / wait.count) * HOUR_S)),
+    stageThroughputPerDay: finished.map((count) => count / spanDays),
+    queueGrowthPerDay: stages.map((_, k) => trend(k)),
     steps,
   }
 }
@@ -139,8 +199,14 @@ export const summarizeReplications = (
   options: ReplicationOptions,
   runs: ReadonlyArray<RunMeasures>,
 ): ScenarioOutcome => {
-  const loads = stageLoads({ ...scenario, days: options.horizonDays })
+  const measured = { ...scenario, days: options.horizonDays }
+  const loads = stageLoads(measured)
   const constraint = Object.entries(loads).reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]
+  const flow = nominalFlow(measured)
+  const overload = overloadOf(flow)
+  // Throughput is the least of the arrivals and every stage's capacity.
+  const least = flow.reduce((best, stage) => (stage.capacityPerDay < best.capacityPerDay ? stage : best))
+  const limiting = least.capacityPerDay <= flow[0]!.demandPerDay * (1 + 1e-9) ? least : undefined
   return {
     throughputPerDay: estimateOf(runs.map((run) => run.throughputPerDay)),
     leadTime: {
@@ -152,8 +218,17 @@ export const summarizeReplications = (
       name: stage.name,
       wip: estimateOf(runs.map((run) => run.wip[k]!)),
       waitBefore: estimateOf(runs.map((run) => run.waitBefore[k]!)),
+      throughputPerDay: estimateOf(runs.map((run) => run.stageThroughputPerDay[k]!)),
+      queueGrowthPerDay: estimateOf(runs.map((run) => run.queueGrowthPerDay[k]!)),
+      servers: Number.isFinite(stage.servers) ? stage.servers : null,
+      wipLimit: stage.wipLimit ?? null,
+      demandPerDay: flow[k]!.demandPerDay,
+      capacityPerDay: Number.isFinite(flow[k]!.capacityPerDay) ? flow[k]!.capacityPerDay : null,
     })),
     constraint,
+    limitedBy: limiting?.name ?? null,
+    stable: overload === null,
+    overload,
   }
 }
 
