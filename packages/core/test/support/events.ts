@@ -5,6 +5,7 @@ import {
   type EventLog,
   type FlowReport,
   indexStream,
+  keptAttributes,
   makeEventLog,
   type StageEventEncoded,
   summarizeInput,
@@ -48,8 +49,9 @@ export const stay = (
 export const readLog = (
   events: ReadonlyArray<StageEventEncoded>,
   stream: ValueStream = defaultValueStream,
+  kept?: ReadonlyArray<string>,
 ): EventLog => {
-  const log = makeEventLog(indexStream(stream))
+  const log = makeEventLog(indexStream(stream), kept)
   for (const event of events) {
     const at = validateEvent(event)
     if (typeof at !== 'number') throw new Error(`bad fixture event ${JSON.stringify(event)}: ${at.reason}`)
@@ -66,7 +68,7 @@ export const analyze = (
   stream: ValueStream = defaultValueStream,
   settings: AnalysisSettings = {},
 ): FlowReport => {
-  const built = readLog(events, stream)
+  const built = readLog(events, stream, keptAttributes(settings))
   const span =
     window === undefined
       ? built.accepted === 0
