@@ -100,6 +100,7 @@ export {
   defaultCorrelation,
 } from './correlate/CorrelationOptions.js'
 export { correlate, UNLINKED_REASONS } from './correlate/correlate.js'
+export { explainItem, type ItemExplanation } from './correlate/explainItem.js'
 export { type DoneRule, doneRuleOf, doneScopeOf, isAbandonedEvent } from './event/doneRule.js'
 export { environmentOf, isProductionEvent } from './event/environment.js'
 export { type FieldIssue, issueAt } from './event/issue.js'

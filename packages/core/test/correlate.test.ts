@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   correlate,
   defaultCorrelation,
+  explainItem,
   foldTimelines,
   indexStream,
   multiSourceValueStream,
@@ -297,4 +298,33 @@ describe('correlation at scale', () => {
     // Linear: about a second here; a quadratic scan would take minutes (SHAs that share their first digits included).
     expect(seconds).toBeLessThan(20)
   }, 60_000)
+})
+
+describe('the drill-down of one item', () => {
+  it('lists the members, the rule that joined each, and the stays, found by any member id', () => {
+    const log = readLog(ticketToProduction, stream)
+    const iso = (hours: number) => new Date(at(hours)).toISOString()
+    const explained = explainItem(log, stream, 'github:acme/api#7')
+    expect(explained).toEqual({
+      itemId: 'jira:PAY-142',
+      members: correlate(log).members.get('jira:PAY-142'),
+      timeline: [
+        { stage: 'backlog', enter: iso(0), exit: iso(10) },
+        { stage: 'develop', enter: iso(10), exit: iso(26) },
+        { stage: 'review-queue', enter: iso(20), exit: iso(22) },
+        { stage: 'review', enter: iso(22), exit: iso(25) },
+        { stage: 'ci', enter: iso(25.5), exit: iso(26) },
+        { stage: 'deploy', enter: iso(27), exit: iso(28) },
+        { stage: 'done', enter: iso(28), exit: null },
+      ],
+      leadStart: iso(10),
+      doneAt: iso(28),
+    })
+    expect(explained!.members.map((member) => [member.itemId, member.rule])).toEqual([
+      ['github:acme/api#7', 'issue-key'],
+      [`github:acme/api@${MERGE}`, 'commit'],
+      ['jira:PAY-142', 'id'],
+    ])
+    expect(explainItem(log, stream, 'github:acme/api#404')).toBeUndefined()
+  })
 })
