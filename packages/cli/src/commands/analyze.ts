@@ -56,7 +56,7 @@ const explain = (input: {
  */
 export const analyzeCommand = Command.make(
   'analyze',
-  { events, stream, from, to, json, skipInvalid, verbose, item },
+  { events, stream, from, to, json, skipInvalid, item, verbose },
   (options) =>
     Option.match(options.item, {
       onSome: (id) => explain({ ...options, id }),
