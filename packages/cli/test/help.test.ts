@@ -85,7 +85,7 @@ describe('herbie analyze --help', () => {
     expect(code).toBe(0)
     expect(section(stdout, 'Usage')).toEqual([
       '  herbie analyze --events FILE.ndjson [--stream STREAM.json] [--from ISO]',
-      '                 [--to ISO] [--json] [--skip-invalid] [--verbose]',
+      '                 [--to ISO] [--json] [--skip-invalid] [--item ID] [--verbose]',
     ])
   })
 
@@ -100,6 +100,9 @@ describe('herbie analyze --help', () => {
       '  --json                 Print one JSON object (durations in seconds).',
       '  --skip-invalid         Analyse the valid lines and report how many were',
       '                         skipped, instead of failing.',
+      "  --item ID              Show one work item (its id, or any joined member's):",
+      '                         the items joined into it, the rule that joined each,',
+      '                         and its stays.',
       '  --verbose              Show the stack trace of an unexpected error.',
       '  -h, --help             Show this help.',
     ])

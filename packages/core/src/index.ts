@@ -73,12 +73,19 @@ export { addUnjoined, type UnjoinedCount, unjoinedSentence } from './adapter/unj
 export { basicSecretProblem } from './adapter/webhook/basicSecret.js'
 export { hmacSignatureProblem } from './adapter/webhook/hmacSignature.js'
 export { sameSecret } from './adapter/webhook/sameSecret.js'
-export { type AnalyzeOptions, analyzeEventLog, analyzeNdjson } from './analysis/analyze.js'
+export {
+  type AnalysisSettings,
+  type AnalyzeOptions,
+  analyzeEventLog,
+  analyzeLog,
+  analyzeNdjson,
+  keptAttributes,
+} from './analysis/analyze.js'
 export { InvalidEvents, InvalidWindow, SourceUnreadable } from './analysis/errors.js'
 export type { FlowReport } from './analysis/FlowReport.js'
 export { NoEvents } from './analysis/NoEvents.js'
 export { type ReadEvents, type ReadOptions, readEventLog } from './analysis/readEventLog.js'
-export { buildReport, type InputCounts } from './analysis/report.js'
+export { buildReport, type InputCounts, type ReportContext } from './analysis/report.js'
 export { gatherEvidence, type StageEvidence } from './constraint/evidence.js'
 export {
   type ConstraintReport,
@@ -87,6 +94,20 @@ export {
   type RankedStage,
   rankConstraint,
 } from './constraint/rank.js'
+export type {
+  Correlated,
+  CorrelationSummary,
+  Member,
+  UnlinkedCount,
+} from './correlate/Correlation.js'
+export {
+  CorrelationOptions,
+  CorrelationRule,
+  DEFAULT_ISSUE_KEY_PATTERN,
+  defaultCorrelation,
+} from './correlate/CorrelationOptions.js'
+export { correlate, UNLINKED_REASONS } from './correlate/correlate.js'
+export { explainItem, type ItemExplanation } from './correlate/explainItem.js'
 export { type DoneRule, doneRuleOf, doneScopeOf, isAbandonedEvent } from './event/doneRule.js'
 export { environmentOf, isProductionEvent } from './event/environment.js'
 export { type FieldIssue, issueAt } from './event/issue.js'
@@ -129,6 +150,7 @@ export {
   type IdCollision,
   type IdCollisions,
 } from './ingest/IdCollision.js'
+export { type HintValue, type ItemHints, KEPT_ATTRIBUTES } from './ingest/ItemHints.js'
 export { type InputSummary, inputWarnings, summarizeInput } from './ingest/inputWarnings.js'
 export { type AgingItem, agingWip } from './metrics/aging.js'
 export { type DoraBand, type DoraMetrics, doraBands, doraMetrics } from './metrics/dora.js'
@@ -156,11 +178,27 @@ export {
   MAX_ITEMS_PER_RUN,
   MAX_SIMULATION_STEPS,
 } from './simulate/workBudget.js'
+export { multiSourceValueStream } from './stream/multiSourceValueStream.js'
 export { indexStream, type StreamIndex } from './stream/StreamIndex.js'
 export { Activity, defaultValueStream, StageDefinition, ValueStream } from './stream/ValueStream.js'
 export { type DoneRuleSummary, type DoneRules, resolveDoneRules } from './timeline/doneRules.js'
-export { foldTimelines, type Timelines } from './timeline/fold.js'
-export type { Interval, Timeline, TimelineWarning } from './timeline/Timeline.js'
+export { type FoldOptions, foldTimelines, type Timelines } from './timeline/fold.js'
+export { mergeStays } from './timeline/mergeStays.js'
+export { type Interval, leadStartOf, type Timeline, type TimelineWarning } from './timeline/Timeline.js'
+export { abandonment } from './upstream/abandonment.js'
+export { failureDemand } from './upstream/failureDemand.js'
+export { rework } from './upstream/rework.js'
+export { timeToClarity } from './upstream/timeToClarity.js'
+export { defaultUpstream, UpstreamOptions } from './upstream/UpstreamOptions.js'
+export type {
+  Abandonment,
+  FailureDemand,
+  Rework,
+  TimeToClarity,
+  UpstreamProblem,
+  UpstreamReport,
+} from './upstream/UpstreamReport.js'
+export { upstreamSignals } from './upstream/upstream.js'
 export { applyChanges, type ModelStage, parseScenario, type ScenarioChange } from './whatif/changes.js'
 export { type Estimate, estimateOf, spreadOf } from './whatif/Estimate.js'
 export { type FittedModel, fitModel } from './whatif/FittedModel.js'

@@ -1,4 +1,10 @@
-import { type FlowReport, formatDuration, formatPercent, type Summary } from '@herbie/core'
+import {
+  type FlowReport,
+  formatDuration,
+  formatPercent,
+  type ItemExplanation,
+  type Summary,
+} from '@herbie/core'
 import { escapeControl } from '../output/escape.js'
 import { formatInstant } from './instant.js'
 import { renderTable } from './table.js'
@@ -88,6 +94,66 @@ const flowLines = (report: FlowReport): string[] => {
   ]
 }
 
+/** What correlation joined and left unlinked; nothing when it joined nothing and left nothing. */
+const correlationLines = (report: FlowReport): string[] => {
+  const { correlation } = report
+  if (correlation.joined === 0 && correlation.unlinked.length === 0) return []
+  return [
+    '',
+    `Correlation: ${correlation.items} work items, ${correlation.joined} joined across sources (rules: ${correlation.rules.join(', ')})`,
+    ...correlation.unlinked.map(
+      (entry) =>
+        `  - ${entry.events} ${escapeControl(entry.source)} events unlinked: ${escapeControl(entry.reason)}`,
+    ),
+  ]
+}
+
+/** The upstream signals in one line each, then the problems they name. */
+const upstreamLines = (report: FlowReport): string[] => {
+  const { failureDemand, rework, abandonment, timeToClarity, problems } = report.upstream
+  if (failureDemand.completed === 0 && abandonment.items === 0) return []
+  const share = (value: number | null) => (value === null ? '—' : formatPercent(value))
+  return [
+    '',
+    'Upstream (before the code)',
+    `  failure demand            ${share(failureDemand.share)} of finished items are defects (${failureDemand.defects} of ${failureDemand.completed})`,
+    `  rework                    ${rework.perCompletedItem === null ? '—' : num(rework.perCompletedItem, 2)} rounds per finished item${rework.reopened > 0 ? `, ${rework.reopened} reopened` : ''}`,
+    `  abandonment               ${abandonment.items} dropped${abandonment.meanSpentSeconds === null ? '' : ` after a mean ${formatDuration(abandonment.meanSpentSeconds)}`}`,
+    `  time to clarity           ${share(timeToClarity.share)} of finished items' time${timeToClarity.stages.length > 0 ? ` (${timeToClarity.stages.map(escapeControl).join(', ')})` : ' (no clarity stage in the stream)'}`,
+    ...problems.map((problem) => `  ! ${escapeControl(problem.sentence)}`),
+  ]
+}
+
+/**
+ * The drill-down of one work item: its members with the rule that joined each, then its stays.
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const renderItem = (item: ItemExplanation): string =>
+  [
+    `Item ${escapeControl(item.itemId)}: lead time from ${formatInstant(item.leadStart)} to ${item.doneAt === null ? 'not done' : formatInstant(item.doneAt)}`,
+    '',
+    renderTable([
+      ['member', 'sources', 'events', 'joined by'],
+      ...item.members.map((member) => [
+        escapeControl(member.itemId),
+        member.sources.map(escapeControl).join(', '),
+        String(member.events),
+        member.rule === 'id' ? 'its id' : `${member.rule} ${escapeControl(member.via)}`,
+      ]),
+    ]),
+    '',
+    renderTable([
+      ['stage', 'enter', 'exit'],
+      ...item.timeline.map((stay) => [
+        escapeControl(stay.stage),
+        formatInstant(stay.enter),
+        stay.exit === null ? 'open' : formatInstant(stay.exit),
+      ]),
+    ]),
+  ].join('\n')
+
 /**
  * The terminal report of one analysis: the flow at a glance, the stage table (wait versus work,
  * WIP, throughput), the constraint with its evidence, what not to optimise, DORA, warnings.
@@ -114,7 +180,9 @@ export const renderReport = (report: FlowReport): string => {
       ...report.constraint.notToOptimise.map((entry) => `  - ${escapeControl(entry.reason)}`),
     )
   }
+  lines.push(...upstreamLines(report))
   lines.push(...doraLines(report))
+  lines.push(...correlationLines(report))
   if (report.agingWip.count > 0) {
     const oldest = report.agingWip.oldest[0]!
     lines.push(

@@ -1,10 +1,12 @@
 import type { ConstraintReport } from '../constraint/rank.js'
+import type { CorrelationSummary } from '../correlate/Correlation.js'
 import type { InputSummary } from '../ingest/inputWarnings.js'
 import type { AgingItem } from '../metrics/aging.js'
 import type { DoraMetrics } from '../metrics/dora.js'
 import type { ItemMetrics } from '../metrics/items.js'
 import type { StageMetrics } from '../metrics/stages.js'
 import type { DoneRuleSummary } from '../timeline/doneRules.js'
+import type { UpstreamReport } from '../upstream/UpstreamReport.js'
 
 /**
  * Everything one analysis found: the machine-readable shape of `herbie analyze --json`
@@ -19,6 +21,10 @@ export interface FlowReport extends ItemMetrics {
   readonly done: DoneRuleSummary
   readonly stages: ReadonlyArray<StageMetrics>
   readonly constraint: ConstraintReport
+  /** How items of different sources were joined, and the events left unlinked. */
+  readonly correlation: CorrelationSummary
+  /** Whether the constraint sits before the code: failure demand, rework, abandonment, clarity. */
+  readonly upstream: UpstreamReport
   readonly agingWip: { readonly count: number; readonly oldest: ReadonlyArray<AgingItem> }
   readonly dora?: DoraMetrics
   readonly input: InputSummary

@@ -17,6 +17,8 @@ export interface ReadOptions {
   readonly skipInvalid?: boolean
   readonly maxErrors?: number
   readonly sourceName?: string
+  /** The item attributes kept in the log's hints (`KEPT_ATTRIBUTES` when absent). */
+  readonly itemAttributes?: ReadonlyArray<string>
 }
 
 /**
@@ -46,7 +48,7 @@ export const readEventLog = (
   Effect.gen(function* () {
     const source = options.sourceName ?? 'events'
     const maxErrors = options.maxErrors ?? 50
-    const log = makeEventLog(indexStream(options.stream ?? defaultValueStream))
+    const log = makeEventLog(indexStream(options.stream ?? defaultValueStream), options.itemAttributes)
     const invalid: InvalidLine[] = []
     const summary = yield* Effect.tryPromise({
       try: () =>

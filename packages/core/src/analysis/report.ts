@@ -1,5 +1,7 @@
 import { gatherEvidence } from '../constraint/evidence.js'
 import { rankConstraint } from '../constraint/rank.js'
+import type { CorrelationSummary } from '../correlate/Correlation.js'
+import type { HintValue } from '../ingest/ItemHints.js'
 import { agingWip } from '../metrics/aging.js'
 import { doraMetrics } from '../metrics/dora.js'
 import { itemMetrics } from '../metrics/items.js'
@@ -9,6 +11,8 @@ import { collectWaits } from '../metrics/waits.js'
 import type { StreamIndex } from '../stream/StreamIndex.js'
 import type { DoneRuleSummary } from '../timeline/doneRules.js'
 import type { Timeline } from '../timeline/Timeline.js'
+import type { UpstreamOptions } from '../upstream/UpstreamOptions.js'
+import { upstreamSignals } from '../upstream/upstream.js'
 import type { FlowReport } from './FlowReport.js'
 
 const LITTLE_TOLERANCE = 0.25
@@ -21,6 +25,19 @@ const LITTLE_MIN_DEPARTURES = 20
  * @category analysis
  */
 export type InputCounts = FlowReport['input']
+
+/**
+ * What the report needs beyond the timelines: what correlation did, the attributes of each
+ * work item (for the upstream signals), and the upstream options.
+ *
+ * @since 0.1.0
+ * @category analysis
+ */
+export interface ReportContext {
+  readonly correlation: CorrelationSummary
+  readonly attributeOf: (itemId: string, name: string) => HintValue | undefined
+  readonly upstream?: UpstreamOptions
+}
 
 /**
  * Computes the whole report from timelines: pure, no I/O. `warnings` are carried over from
@@ -36,6 +53,7 @@ export const buildReport = (
   input: InputCounts,
   warnings: ReadonlyArray<string>,
   done: DoneRuleSummary,
+  context: ReportContext,
 ): FlowReport => {
   const waits = collectWaits(timelines, index)
   const stages = stageMetrics(timelines, index, waits, window)
@@ -50,6 +68,7 @@ export const buildReport = (
         `Little's law is off by ${Math.round(stage.littleLawDeviation * 100)}% in ${stage.name}: its WIP is not steady over the window (a trend or a change), or events are missing.`,
     )
   const items = itemMetrics(timelines, index, window)
+  const constraint = rankConstraint(evidence, items.items.completed)
   return {
     window: {
       from: new Date(window.from).toISOString(),
@@ -59,7 +78,16 @@ export const buildReport = (
     done,
     ...items,
     stages,
-    constraint: rankConstraint(evidence, items.items.completed),
+    constraint,
+    correlation: context.correlation,
+    upstream: upstreamSignals(
+      timelines,
+      index,
+      window,
+      context.attributeOf,
+      constraint.stage,
+      context.upstream,
+    ),
     agingWip: agingWip(timelines, index, window),
     ...(dora === undefined ? {} : { dora }),
     input,

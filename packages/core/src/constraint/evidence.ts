@@ -2,7 +2,7 @@ import type { StageMetrics } from '../metrics/stages.js'
 import { type Window, windowDays, within } from '../metrics/Window.js'
 import type { Wait } from '../metrics/waits.js'
 import type { StreamIndex } from '../stream/StreamIndex.js'
-import type { Timeline } from '../timeline/Timeline.js'
+import { leadStartOf, type Timeline } from '../timeline/Timeline.js'
 
 /**
  * The queueing evidence about one work stage that constraint detection weighs.
@@ -52,7 +52,7 @@ export const gatherEvidence = (
     if (within(window, timeline.firstEnter)) newItems++
     if (timeline.doneAt === undefined || !within(window, timeline.doneAt)) continue
     completed++
-    leadSum += timeline.doneAt - timeline.firstEnter
+    leadSum += timeline.doneAt - leadStartOf(timeline)
     for (const interval of timeline.intervals) visits[interval.stage]!++
   }
   const newPerDay = newItems / windowDays(window)

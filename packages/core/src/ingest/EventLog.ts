@@ -1,15 +1,18 @@
 import { type DoneRule, doneRuleOf, doneScopeOf, isAbandonedEvent } from '../event/doneRule.js'
-import { isProductionEvent } from '../event/environment.js'
+import { environmentOf, isProductionEvent } from '../event/environment.js'
 import type { FieldIssue } from '../event/issue.js'
-import type { Outcome } from '../event/StageEvent.js'
+import type { LinkKind, Outcome } from '../event/StageEvent.js'
 import type { StreamIndex } from '../stream/StreamIndex.js'
 import type { CollidingEvent, IdCollision, IdCollisions } from './IdCollision.js'
+import { type HintValue, type ItemHints, KEPT_ATTRIBUTES, makeHintCollector } from './ItemHints.js'
 import { findRepeats, hashId, randomBasis } from './repeatedIds.js'
 
 /**
  * One event as the analysis keeps it: the stage as its position in the stream, the time in epoch
  * milliseconds, the outcome, whether it concerns the production environment, and on done
- * candidates their rule and scope, on exits whether they abandon the item.
+ * candidates their rule and scope, on exits whether they abandon the item. Read from NDJSON it
+ * also names its source (a position in {@link EventLog} `sources`), its environment, and whether
+ * it says the item was sent back (`rework: true`, `changesRequested` rounds).
  *
  * @since 0.1.0
  * @category ingest
@@ -27,6 +30,14 @@ export interface ItemEvent {
   readonly scope?: string | undefined
   /** On an exit: the item was dropped here (closed unmerged, not planned). */
   readonly abandoned?: boolean
+  /** The position of its source in the log's `sources`. */
+  readonly source?: number
+  /** The deployment environment it concerns (attribute or link), if any. */
+  readonly environment?: string | undefined
+  /** It carries `attributes.rework: true` (a re-run, a move backwards, a reopen). */
+  readonly reworked?: boolean
+  /** Rounds of changes requested it reports (`attributes.changesRequested`), 0 when none. */
+  readonly changesRequested?: number
 }
 
 /**
@@ -45,6 +56,10 @@ export interface EventLog {
   readonly collisions: IdCollisions
   readonly firstAt: number
   readonly lastAt: number
+  /** The sources named by the events, in the order first seen (an event's `source` is a position here). */
+  readonly sources: ReadonlyArray<string>
+  /** Per item that has any: its links and kept attributes (see {@link ItemHints}). */
+  readonly hints: ReadonlyMap<string, ItemHints>
 }
 
 /**
@@ -97,12 +112,16 @@ const column = () => {
 /**
  * Starts an empty event log for a value stream. Adding an event costs the same whatever came
  * before (a hash appended, the event put in its item's list); `build` then finds every id seen
- * before, whichever item it names, in one linear pass, and counts it once.
+ * before, whichever item it names, in one linear pass, and counts it once. `kept` names the
+ * attributes whose first value per item the log keeps in its hints.
  *
  * @since 0.1.0
  * @category ingest
  */
-export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
+export const makeEventLog = (
+  index: StreamIndex,
+  kept: ReadonlyArray<string> = KEPT_ATTRIBUTES,
+): EventLogBuilder => {
   // Items by number, in the order they first appear. Every event added is found by its position
   // (0, 1, ...): its item's number, its place in that item's list, its line (0: not from a file)
   // and the hash of its id.
@@ -116,6 +135,9 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
   const basis = randomBasis()
   const eventAt = (position: number) => lists[itemOf.at(position)]![placeOf.at(position)]!
   const unknown = new Set<string>()
+  const hints = makeHintCollector(kept)
+  const sourceNumbers = new Map<string, number>()
+  const sources: string[] = []
   let added = 0
   let duplicates = 0
   let firstAt = Number.POSITIVE_INFINITY
@@ -172,6 +194,8 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
       collisions: { count: collisions, samples },
       firstAt,
       lastAt,
+      sources,
+      hints: hints.build(itemIds, (item) => lists[item]!.length > 0),
     }
   }
   let built: EventLog | undefined
@@ -202,6 +226,16 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
       hashes.push(hashId(id, basis))
       const exit = event.type === 'exit'
       const doneRule = stage === index.done && !exit ? doneRuleOf(event) : undefined
+      const sourceName = event.source as string
+      let source = sourceNumbers.get(sourceName)
+      if (source === undefined) {
+        source = sources.length
+        sourceNumbers.set(sourceName, source)
+        sources.push(sourceName)
+      }
+      const attributes = event.attributes as Readonly<Record<string, HintValue>> | undefined
+      hints.add(number, event.links as ReadonlyArray<{ kind: LinkKind; id: string }> | undefined, attributes)
+      const requested = attributes?.changesRequested
       list.push({
         id,
         stage,
@@ -212,6 +246,10 @@ export const makeEventLog = (index: StreamIndex): EventLogBuilder => {
         doneRule,
         scope: doneRule === undefined ? undefined : doneScopeOf(event),
         abandoned: exit && isAbandonedEvent(event),
+        source,
+        environment: environmentOf(event),
+        reworked: attributes?.rework === true,
+        changesRequested: typeof requested === 'number' ? requested : 0,
       })
       added++
       if (at < firstAt) firstAt = at

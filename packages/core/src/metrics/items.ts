@@ -1,5 +1,5 @@
 import type { StreamIndex } from '../stream/StreamIndex.js'
-import type { Timeline } from '../timeline/Timeline.js'
+import { leadStartOf, type Timeline } from '../timeline/Timeline.js'
 import { type Summary, summarizeMillis } from './percentile.js'
 import { type Window, windowDays } from './Window.js'
 
@@ -21,7 +21,10 @@ export interface ItemMetrics {
     readonly inProgress: number
     readonly abandoned: number
   }
-  /** Done minus first enter, for items done in the window; `null` when none was done. */
+  /**
+   * Done minus first enter (for an item joined across sources, minus its commitment point), for
+   * items done in the window; `null` when none was done.
+   */
   readonly leadTime: Summary | null
   /** Done minus the commitment point, for items done in the window; `null` when none was. */
   readonly cycleTime: Summary | null
@@ -77,9 +80,10 @@ export const itemMetrics = (
     if (firstEnter > window.to || (endedAt !== undefined && endedAt < window.from)) continue
     total++
     if (doneAt !== undefined && doneAt <= window.to) {
-      lead.push(doneAt - firstEnter)
-      leadSum += doneAt - firstEnter
-      work += workTime(timeline, index, firstEnter, doneAt)
+      const start = leadStartOf(timeline)
+      lead.push(doneAt - start)
+      leadSum += doneAt - start
+      work += workTime(timeline, index, start, doneAt)
       if (committedAt !== undefined && committedAt <= doneAt) cycle.push(doneAt - committedAt)
     } else if (abandonedAt !== undefined && abandonedAt <= window.to) abandoned++
     else if (committedAt !== undefined && committedAt <= window.to) inProgress++

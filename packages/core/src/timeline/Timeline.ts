@@ -13,6 +13,10 @@ export interface Interval {
   readonly exit: number | undefined
   readonly outcome: Outcome | undefined
   readonly production: boolean
+  /** The stay was marked as sent back (`rework: true` on its enter or exit). */
+  readonly reworked?: boolean
+  /** Rounds of changes requested during the stay (its exit's `changesRequested`). */
+  readonly changesRequested?: number
 }
 
 /**
@@ -26,6 +30,12 @@ export interface Timeline {
   readonly itemId: string
   readonly intervals: ReadonlyArray<Interval>
   readonly firstEnter: number
+  /**
+   * Where lead time starts when not at the first enter: for a work item joined across sources,
+   * its commitment point (the idea became committed work), so a ticket's months in the backlog
+   * are upstream time, not lead time.
+   */
+  readonly leadStart?: number
   readonly committedAt: number | undefined
   readonly doneAt: number | undefined
   /** When an unfinished item was dropped (closed unmerged, not planned); it is then not WIP. */
@@ -45,3 +55,12 @@ export interface TimelineWarning {
   readonly count: number
   readonly itemIds: ReadonlyArray<string>
 }
+
+/**
+ * Where an item's lead time starts: its `leadStart` when set (a joined item's commitment
+ * point), else its first enter.
+ *
+ * @since 0.1.0
+ * @category timelines
+ */
+export const leadStartOf = (timeline: Timeline): number => timeline.leadStart ?? timeline.firstEnter

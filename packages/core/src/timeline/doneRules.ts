@@ -3,11 +3,13 @@ import type { ItemEvent } from '../ingest/EventLog.js'
 import type { StreamIndex } from '../stream/StreamIndex.js'
 
 /**
- * Where the analysis took items to be done, and why: per repository (scope), the first successful
- * production deployment when its events hold any production-deployment candidate, otherwise the
- * merge. `rule` sums it up: one rule for every scope, `done-stage` when the done events carry no
- * rule (events written by hand, a simulation), `mixed` when scopes differ, `none` when no event
- * marks anything done.
+ * Where the analysis took items to be done, and why. Per work item: at its first successful
+ * production deployment when its repository has production deployments (any
+ * `production-deploy` candidate in the events, of that repository or naming none), else at its
+ * merge, else at its issue tracker's Done; a done without a rule always counts. `scopes` lists
+ * per repository whether its items are done at the deployment or the merge; `rule` sums it up:
+ * one rule for every item, `done-stage` when the done events carry no rule (events written by
+ * hand, a simulation), `mixed` when items differ, `none` when no event marks anything done.
  *
  * @since 0.1.0
  * @category timelines
@@ -20,14 +22,18 @@ export interface DoneRuleSummary {
 }
 
 /**
- * The decision of {@link resolveDoneRules}: which done events to ignore, and the summary.
+ * The decision of {@link resolveDoneRules}: per item, which of its done events to ignore, and
+ * the summary.
  *
  * @since 0.1.0
  * @category timelines
  */
 export interface DoneRules {
-  /** Whether a done candidate lost to another rule of its scope (a merge where deployments decide). */
-  readonly ignores: (event: ItemEvent) => boolean
+  /**
+   * For one item's events: whether a done candidate lost to a rule that comes first (a merge
+   * where deployments decide, a tracker's Done where a merge does); undefined when none lost.
+   */
+  readonly ignoresIn: (events: ReadonlyArray<ItemEvent>) => ((event: ItemEvent) => boolean) | undefined
   readonly summary: DoneRuleSummary
 }
 
@@ -42,6 +48,7 @@ const list = (scopes: ReadonlyArray<string>): string => {
 const sentenceOf = (
   production: ReadonlyArray<string>,
   merge: ReadonlyArray<string>,
+  tracker: boolean,
   plain: boolean,
 ): string => {
   const parts: string[] = []
@@ -53,16 +60,33 @@ const sentenceOf = (
       `the merge in ${list(merge)}, which ${merge.length === 1 ? 'has' : 'have'} no production deployments`,
     )
   }
+  if (tracker) {
+    parts.push(
+      parts.length === 0
+        ? "the issue tracker's Done"
+        : "the issue tracker's Done for items with neither a merge nor a deployment",
+    )
+  }
   if (plain && parts.length === 0) return 'Done is the entry into the done stage.'
   if (plain) parts.push('the entry into the done stage for events that name no rule')
   if (parts.length === 0) return 'No event marks an item done.'
   return `Done is ${parts.join('; ')}.`
 }
 
+/** What one item's done candidates are. */
+interface Candidates {
+  readonly production: boolean
+  readonly merge: boolean
+  readonly tracker: boolean
+  /** Some merge candidate of it is in a repository that deploys. */
+  readonly deploys: boolean
+}
+
 /**
- * Decides, from all events, where items are done. A done enter marked `doneRule: merge` is
- * ignored when its scope (or every scope, `''`) has a `production-deploy` candidate; done enters
- * without a rule always count.
+ * Decides, from all events, where each item is done: its production deployment when it has one
+ * or its repository deploys (its merge and tracker candidates are then ignored: merged and not
+ * yet deployed is still in progress), else its merge (its tracker candidate is ignored), else
+ * its tracker Done. Done enters without a rule always count.
  *
  * @since 0.1.0
  * @category timelines
@@ -78,18 +102,38 @@ export const resolveDoneRules = (
     for (const event of events) {
       if (event.doneRule === 'production-deploy') production.add(event.scope ?? '')
       else if (event.doneRule === 'merge') merge.add(event.scope ?? '')
-      else if (event.stage === index.done && !event.exit) plain = true
+      else if (event.stage === index.done && !event.exit && event.doneRule !== 'tracker') plain = true
     }
   }
   const everywhere = production.has('')
   const deploysIn = (scope: string) => everywhere || production.has(scope)
+  const candidatesOf = (events: ReadonlyArray<ItemEvent>): Candidates => {
+    let onProduction = false
+    let onMerge = false
+    let onTracker = false
+    let deploys = false
+    for (const event of events) {
+      if (event.doneRule === 'production-deploy') onProduction = true
+      else if (event.doneRule === 'merge') {
+        onMerge = true
+        if (deploysIn(event.scope ?? '')) deploys = true
+      } else if (event.doneRule === 'tracker') onTracker = true
+    }
+    return { production: onProduction, merge: onMerge, tracker: onTracker, deploys }
+  }
+  let tracker = false
+  for (const events of items.values()) {
+    const candidates = candidatesOf(events)
+    if (candidates.tracker && !candidates.production && !candidates.merge) tracker = true
+  }
   const productionScopes = [...production].sort()
   const mergeScopes = [...merge].filter((scope) => !deploysIn(scope)).sort()
   const scopes = [
     ...productionScopes.map((scope) => ({ scope, rule: 'production-deploy' as const })),
     ...mergeScopes.map((scope) => ({ scope, rule: 'merge' as const })),
   ].sort((a, b) => a.scope.localeCompare(b.scope))
-  const kinds = Number(productionScopes.length > 0) + Number(mergeScopes.length > 0) + Number(plain)
+  const kinds =
+    Number(productionScopes.length > 0) + Number(mergeScopes.length > 0) + Number(tracker) + Number(plain)
   const rule: DoneRuleSummary['rule'] =
     kinds === 0
       ? 'none'
@@ -99,9 +143,22 @@ export const resolveDoneRules = (
           ? 'production-deploy'
           : mergeScopes.length > 0
             ? 'merge'
-            : 'done-stage'
+            : tracker
+              ? 'tracker'
+              : 'done-stage'
   return {
-    ignores: (event) => event.doneRule === 'merge' && deploysIn(event.scope ?? ''),
-    summary: { rule, scopes, sentence: sentenceOf(productionScopes, mergeScopes, plain) },
+    ignoresIn: (events) => {
+      const candidates = candidatesOf(events)
+      const byDeployment = candidates.production || candidates.deploys
+      if (!byDeployment && !(candidates.merge && candidates.tracker)) return undefined
+      return (event) =>
+        (event.doneRule === 'merge' && byDeployment) ||
+        (event.doneRule === 'tracker' && (byDeployment || candidates.merge))
+    },
+    summary: {
+      rule,
+      scopes,
+      sentence: sentenceOf(productionScopes, mergeScopes, tracker, plain),
+    },
   }
 }

@@ -1,6 +1,7 @@
 import type { ItemEvent } from '../ingest/EventLog.js'
 import type { StreamIndex } from '../stream/StreamIndex.js'
 import { type DoneRuleSummary, resolveDoneRules } from './doneRules.js'
+import { mergeStays } from './mergeStays.js'
 import type { Interval, Timeline, TimelineWarning } from './Timeline.js'
 
 const SAMPLE_IDS = 10
@@ -69,6 +70,8 @@ const pairStage = (
         exit: event.at,
         outcome: event.outcome,
         production: event.production || open.production,
+        reworked: open.reworked === true || event.reworked === true,
+        changesRequested: event.changesRequested ?? 0,
       })
       open = undefined
       continue
@@ -82,6 +85,8 @@ const pairStage = (
         exit: event.at,
         outcome: event.outcome,
         production: event.production || next.production,
+        reworked: next.reworked === true || event.reworked === true,
+        changesRequested: event.changesRequested ?? 0,
       })
       i++
     } else warn('exit-without-enter', itemId)
@@ -93,6 +98,8 @@ const pairStage = (
       exit: undefined,
       outcome: undefined,
       production: open.production,
+      reworked: open.reworked === true,
+      changesRequested: 0,
     })
   }
 }
@@ -112,21 +119,46 @@ const abandonedAt = (events: ReadonlyArray<ItemEvent>, intervals: ReadonlyArray<
     : dropped
 }
 
-const foldItem = (
+/** Pairs the events of one source item (or one part of a joined item) into stays. */
+const pairEvents = (
   itemId: string,
   events: ReadonlyArray<ItemEvent>,
   index: StreamIndex,
   warn: WarningCollector['report'],
-  ignores: (event: ItemEvent) => boolean,
-): Timeline => {
-  const sorted = events.filter((event) => !ignores(event)).sort(byStageThenTime)
-  const intervals: Interval[] = []
+  ignores: ((event: ItemEvent) => boolean) | undefined,
+  out: Interval[],
+): ItemEvent[] => {
+  const sorted = (ignores === undefined ? [...events] : events.filter((event) => !ignores(event))).sort(
+    byStageThenTime,
+  )
   for (let from = 0; from < sorted.length; ) {
     let to = from + 1
     while (to < sorted.length && sorted[to]!.stage === sorted[from]!.stage) to++
-    pairStage(itemId, sorted, from, to, intervals, warn, sorted[from]!.stage === index.done)
+    pairStage(itemId, sorted, from, to, out, warn, sorted[from]!.stage === index.done)
     from = to
   }
+  return sorted
+}
+
+/**
+ * Folds one item: its events, or for a joined item its parts (each member's events), paired
+ * part by part and their overlapping stays merged; a joined item's lead time starts at its
+ * commitment point.
+ */
+const foldItem = (
+  itemId: string,
+  events: ReadonlyArray<ItemEvent>,
+  parts: ReadonlyArray<ReadonlyArray<ItemEvent>> | undefined,
+  index: StreamIndex,
+  warn: WarningCollector['report'],
+  ignores: ((event: ItemEvent) => boolean) | undefined,
+): Timeline => {
+  const paired: Interval[] = []
+  const sorted =
+    parts === undefined
+      ? pairEvents(itemId, events, index, warn, ignores, paired)
+      : parts.flatMap((part) => pairEvents(itemId, part, index, warn, ignores, paired))
+  const intervals = parts === undefined ? paired : mergeStays(paired)
   intervals.sort((a, b) => a.enter - b.enter || a.stage - b.stage)
   let firstEnter = Number.POSITIVE_INFINITY
   let committedAt: number | undefined
@@ -154,6 +186,7 @@ const foldItem = (
     itemId,
     intervals,
     firstEnter,
+    ...(parts !== undefined && committedAt !== undefined ? { leadStart: committedAt } : {}),
     committedAt,
     doneAt,
     abandonedAt: doneAt === undefined ? abandonedAt(sorted, intervals) : undefined,
@@ -174,11 +207,22 @@ export interface Timelines {
 }
 
 /**
+ * How to fold: the work items joined across sources, with their events per member (see
+ * `Correlated.parts`); their lead time starts at their commitment point.
+ *
+ * @since 0.1.0
+ * @category timelines
+ */
+export interface FoldOptions {
+  readonly parts?: ReadonlyMap<string, ReadonlyArray<ReadonlyArray<ItemEvent>>>
+}
+
+/**
  * Folds each item's events into stage intervals. Events may come in any order; an item may enter
  * the same stage many times (review after changes were requested). Exits with no enter, enters
  * never closed on a finished item and enters inside an open stay are reported as warnings that
  * name the items, never dropped silently; an open stay of an unfinished item is aging WIP.
- * Done candidates are resolved first: a merge is ignored where production deployments decide.
+ * Done candidates are resolved per item first (see {@link resolveDoneRules}).
  *
  * @since 0.1.0
  * @category timelines
@@ -186,6 +230,7 @@ export interface Timelines {
 export const foldTimelines = (
   items: ReadonlyMap<string, ReadonlyArray<ItemEvent>>,
   index: StreamIndex,
+  options: FoldOptions = {},
 ): Timelines => {
   const collector = makeWarnings()
   const rules = resolveDoneRules(items, index)
@@ -193,7 +238,10 @@ export const foldTimelines = (
   // Items in id order, so that the report does not depend on the order events arrived in.
   const ids = [...items.keys()].sort()
   for (const itemId of ids) {
-    timelines.push(foldItem(itemId, items.get(itemId)!, index, collector.report, rules.ignores))
+    const events = items.get(itemId)!
+    timelines.push(
+      foldItem(itemId, events, options.parts?.get(itemId), index, collector.report, rules.ignoresIn(events)),
+    )
   }
   return { timelines, warnings: collector.warnings(), done: rules.summary }
 }

@@ -1,8 +1,11 @@
 import {
-  analyzeEventLog,
+  type AnalysisSettings,
+  analyzeLog,
   defaultValueStream,
+  type EventLog,
   type FlowReport,
   indexStream,
+  keptAttributes,
   makeEventLog,
   type StageEventEncoded,
   summarizeInput,
@@ -42,27 +45,37 @@ export const stay = (
     ? [ev(itemId, stage, 'enter', enter)]
     : [ev(itemId, stage, 'enter', enter), ev(itemId, stage, 'exit', exit, extra)]
 
-/** Analyses events in memory (no NDJSON), with an optional window in hours after T0. */
-export const analyze = (
+/** Reads events in memory (no NDJSON) into an event log; a bad fixture event throws. */
+export const readLog = (
   events: ReadonlyArray<StageEventEncoded>,
-  window?: { from: number; to: number },
   stream: ValueStream = defaultValueStream,
-): FlowReport => {
-  const log = makeEventLog(indexStream(stream))
+  kept?: ReadonlyArray<string>,
+): EventLog => {
+  const log = makeEventLog(indexStream(stream), kept)
   for (const event of events) {
     const at = validateEvent(event)
     if (typeof at !== 'number') throw new Error(`bad fixture event ${JSON.stringify(event)}: ${at.reason}`)
     const issue = log.add(event as unknown as Record<string, unknown>, at)
     if (issue !== undefined) throw new Error(issue.reason)
   }
-  const built = log.build()
+  return log.build()
+}
+
+/** Analyses events in memory (no NDJSON), with an optional window in hours after T0. */
+export const analyze = (
+  events: ReadonlyArray<StageEventEncoded>,
+  window?: { from: number; to: number },
+  stream: ValueStream = defaultValueStream,
+  settings: AnalysisSettings = {},
+): FlowReport => {
+  const built = readLog(events, stream, keptAttributes(settings))
   const span =
     window === undefined
       ? built.accepted === 0
         ? { from: 0, to: 0 }
         : { from: built.firstAt, to: built.lastAt }
       : { from: T0 + window.from * HOUR, to: T0 + window.to * HOUR }
-  return analyzeEventLog(built.items, span, stream, summarizeInput(built, events.length, 0))
+  return analyzeLog(built, span, stream, summarizeInput(built, events.length, 0), settings)
 }
 
 export const stage = (report: FlowReport, name: string) => {

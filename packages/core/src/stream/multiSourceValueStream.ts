@@ -1,0 +1,28 @@
+import type { ValueStream } from './ValueStream.js'
+
+/**
+ * The stream for work followed across sources (a tracker, code review, CI, deployments):
+ * backlog → refine → ready → develop → review-queue → review → ci → deploy-queue → deploy →
+ * done, committed at develop (a tracker's In Progress, or the first commit when that comes
+ * first). Refinement is work on the idea; ready is the queue in front of development.
+ *
+ * @since 0.1.0
+ * @category value stream
+ */
+export const multiSourceValueStream: ValueStream = {
+  name: 'multi-source',
+  stages: [
+    { name: 'backlog', activity: 'wait' },
+    { name: 'refine', activity: 'work' },
+    { name: 'ready', activity: 'wait' },
+    { name: 'develop', activity: 'work' },
+    { name: 'review-queue', activity: 'wait' },
+    { name: 'review', activity: 'work' },
+    { name: 'ci', activity: 'work' },
+    { name: 'deploy-queue', activity: 'wait' },
+    { name: 'deploy', activity: 'work' },
+    { name: 'done', activity: 'wait' },
+  ],
+  commitment: 'develop',
+  done: 'done',
+}
