@@ -187,6 +187,13 @@ describe('one feature across Jira, GitHub, Jenkins and Argo CD, synced from loop
       to: '2026-03-10T12:00:00.000Z',
       days: 8 + (2 * 60 + 45) / (24 * 60),
     })
+    // develop's time counts PAY-142's whole Jira stay, 03-03 10:02:11 → 03-06 11:00:27
+    // = 3 d 58 min 16 s = 259200 + 3496 = 262696 s: 68149 s (18 h 55 min 49 s) past its done.
+    // With PAY-150's 100500 s and PR #86's 0 s (develop entered and left at 13:40:09):
+    // p50 = 100500; p85 = 100500 + 0.7 × (262696 − 100500) = 214037.2.
+    const develop = report.stages.find((stage: { name: string }) => stage.name === 'develop')
+    expect(develop.timeInStage).toMatchObject({ count: 3, p50: 100500 })
+    expect(develop.timeInStage.p85).toBeCloseTo(214037.2, 6)
     expect(report.warnings).toEqual([])
   })
 })
