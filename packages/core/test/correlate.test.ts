@@ -328,3 +328,21 @@ describe('the drill-down of one item', () => {
     expect(explainItem(log, stream, 'github:acme/api#404')).toBeUndefined()
   })
 })
+
+describe('the multi-source value stream', () => {
+  it('is the default stream with refinement and the ready queue between backlog and develop', () => {
+    expect(multiSourceValueStream.stages.map((stage) => `${stage.name}:${stage.activity}`)).toEqual([
+      'backlog:wait',
+      'refine:work',
+      'ready:wait',
+      'develop:work',
+      'review-queue:wait',
+      'review:work',
+      'ci:work',
+      'deploy-queue:wait',
+      'deploy:work',
+      'done:wait',
+    ])
+    expect([multiSourceValueStream.commitment, multiSourceValueStream.done]).toEqual(['develop', 'done'])
+  })
+})

@@ -1,4 +1,4 @@
-import type { ValueStream } from './ValueStream.js'
+import { defaultValueStream, type ValueStream } from './ValueStream.js'
 
 /**
  * The stream for work followed across sources (a tracker, code review, CI, deployments):
@@ -10,19 +10,12 @@ import type { ValueStream } from './ValueStream.js'
  * @category value stream
  */
 export const multiSourceValueStream: ValueStream = {
+  ...defaultValueStream,
   name: 'multi-source',
   stages: [
-    { name: 'backlog', activity: 'wait' },
+    defaultValueStream.stages[0]!,
     { name: 'refine', activity: 'work' },
     { name: 'ready', activity: 'wait' },
-    { name: 'develop', activity: 'work' },
-    { name: 'review-queue', activity: 'wait' },
-    { name: 'review', activity: 'work' },
-    { name: 'ci', activity: 'work' },
-    { name: 'deploy-queue', activity: 'wait' },
-    { name: 'deploy', activity: 'work' },
-    { name: 'done', activity: 'wait' },
+    ...defaultValueStream.stages.slice(1),
   ],
-  commitment: 'develop',
-  done: 'done',
 }
