@@ -8,15 +8,33 @@ export { type DemoManifest, demoCommand } from './commands/demo.js'
 export { exportCommand } from './commands/export.js'
 export { forecastCommand, renderForecast } from './commands/forecast.js'
 export { herbieCommand, herbieSubcommands } from './commands/herbie.js'
-export { defaultTo, events, from, skipInvalid, stream, text, to } from './commands/options.js'
+export {
+  config,
+  correlate,
+  defaultTo,
+  events,
+  from,
+  skipInvalid,
+  stream,
+  text,
+  to,
+} from './commands/options.js'
 export { type AnalysisInput, runAnalysis } from './commands/runAnalysis.js'
 export { simulateCommand } from './commands/simulate.js'
 export { syncCommand } from './commands/sync.js'
 export { syncGithubCommand } from './commands/syncGithub.js'
+export { analysisSettings, type SettingsInput } from './config/analysisSettings.js'
 export { ConfigFileInvalid } from './config/ConfigFileInvalid.js'
 export { HerbieConfig, SourceConfig } from './config/HerbieConfig.js'
 export { type LoadedAdapter, loadAdapter } from './config/loadAdapter.js'
-export { CONFIG_NAMES, findConfig, type LoadedConfig, loadConfig } from './config/loadConfig.js'
+export {
+  CONFIG_NAMES,
+  configHere,
+  findConfig,
+  type LoadedConfig,
+  loadConfig,
+  readConfig,
+} from './config/loadConfig.js'
 export { UsageError } from './errors.js'
 export {
   ExportFailed,
@@ -34,6 +52,7 @@ export { EXAMPLES, type Example } from './help/examples.js'
 export { type Invocation, readInvocation } from './help/readInvocation.js'
 export { type HelpStyle, renderHelp } from './help/renderHelp.js'
 export { closest, didYouMean } from './help/suggest.js'
+export { parseRules } from './input/parseRules.js'
 export { runCli } from './main.js'
 export { type AppendCounts, type EventAppender, eventAppender } from './output/appendEvents.js'
 export { renderComparison } from './render/comparison.js'

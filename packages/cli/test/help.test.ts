@@ -85,7 +85,8 @@ describe('herbie analyze --help', () => {
     expect(code).toBe(0)
     expect(section(stdout, 'Usage')).toEqual([
       '  herbie analyze --events FILE.ndjson [--stream STREAM.json] [--from ISO]',
-      '                 [--to ISO] [--json] [--skip-invalid] [--item ID] [--verbose]',
+      '                 [--to ISO] [--json] [--skip-invalid] [--item ID]',
+      '                 [--config FILE] [--correlate RULES] [--verbose]',
     ])
   })
 
@@ -103,6 +104,11 @@ describe('herbie analyze --help', () => {
       "  --item ID              Show one work item (its id, or any joined member's):",
       '                         the items joined into it, the rule that joined each,',
       '                         and its stays.',
+      '  --config FILE          The config file (default: herbie.config.json, .mjs or',
+      '                         .js here).',
+      '  --correlate RULES      Join items across sources with these rules only',
+      '                         (pr,commit,issue-key,deploy-range; or none), instead of',
+      "                         the config's.",
       '  --verbose              Show the stack trace of an unexpected error.',
       '  -h, --help             Show this help.',
     ])

@@ -3,6 +3,7 @@ import { createFlowRecorder, INSTRUMENTATION_SCOPE } from '@herbie/otel'
 import { resourceFromAttributes } from '@opentelemetry/resources'
 import { MeterProvider, type MetricReader } from '@opentelemetry/sdk-metrics'
 import { Console, Effect, HashMap, Option } from 'effect'
+import { analysisSettings } from '../config/analysisSettings.js'
 import { UsageError } from '../errors.js'
 import { type OtlpProtocol, otlpSender } from '../export/otlpExport.js'
 import { prometheusEndpoint } from '../export/prometheusServe.js'
@@ -12,7 +13,18 @@ import { parseUrl } from '../input/parseUrl.js'
 import { safeText } from '../output/safeText.js'
 import { printWarnings } from '../output/warnings.js'
 import { VERSION } from '../version.js'
-import { defaultTo, events, from, skipInvalid, stream, text, to, verbose } from './options.js'
+import {
+  config,
+  correlate,
+  defaultTo,
+  events,
+  from,
+  skipInvalid,
+  stream,
+  text,
+  to,
+  verbose,
+} from './options.js'
 import { runAnalysis } from './runAnalysis.js'
 
 const otlp = text(
@@ -46,7 +58,21 @@ const host = text('host', 'ADDRESS', 'Address the --prometheus endpoint listens 
  */
 export const exportCommand = Command.make(
   'export',
-  { events, stream, from, to, skipInvalid, otlp, protocol, headers, prometheus, host, verbose },
+  {
+    events,
+    stream,
+    from,
+    to,
+    skipInvalid,
+    config,
+    correlate,
+    otlp,
+    protocol,
+    headers,
+    prometheus,
+    host,
+    verbose,
+  },
   (options) =>
     Effect.gen(function* () {
       if (Option.isSome(options.otlp) && Option.isSome(options.prometheus))
@@ -55,7 +81,8 @@ export const exportCommand = Command.make(
         return yield* new UsageError({ reason: 'give one of --otlp URL or --prometheus PORT' })
       if (Option.isSome(options.otlp)) yield* parseUrl('--otlp', options.otlp.value)
       const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
-      const report = yield* runAnalysis(options, valueStream)
+      const settings = yield* analysisSettings(options)
+      const report = yield* runAnalysis({ ...options, settings }, valueStream)
       yield* printWarnings(report.warnings)
       const target = Option.isSome(options.otlp)
         ? {

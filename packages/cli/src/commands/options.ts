@@ -106,3 +106,28 @@ export const defaultTo =
 export const seed = integer('seed', 'N', 'Random seed: the same seed gives the same results.').pipe(
   defaultTo(1),
 )
+
+/**
+ * `--config FILE`: the config file (default: the first of `herbie.config.json`, `.mjs`, `.js`
+ * in the current folder).
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const config = text(
+  'config',
+  'FILE',
+  'The config file (default: herbie.config.json, .mjs or .js here).',
+).pipe(Options.optional)
+
+/**
+ * `--correlate RULES`: the correlation rules to run this once, instead of the config's.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const correlate = text(
+  'correlate',
+  'RULES',
+  "Join items across sources with these rules only (pr,commit,issue-key,deploy-range; or none), instead of the config's.",
+).pipe(Options.optional)

@@ -1,11 +1,17 @@
-import { analyzeNdjson, type FlowReport, NoEvents, type ValueStream } from '@herbie/core'
+import {
+  type AnalysisSettings,
+  analyzeNdjson,
+  type FlowReport,
+  NoEvents,
+  type ValueStream,
+} from '@herbie/core'
 import { Effect, Option } from 'effect'
 import { loadStream } from '../input/loadStream.js'
 import { openEvents } from '../input/openEvents.js'
 import { parseInstant } from '../input/parseInstant.js'
 
 /**
- * What `analyze` and `demo` share: where the events are and how to read them.
+ * What `analyze`, `export` and `demo` share: where the events are and how to read and join them.
  *
  * @since 0.1.0
  * @category commands
@@ -16,6 +22,8 @@ export interface AnalysisInput {
   readonly from: Option.Option<string>
   readonly to: Option.Option<string>
   readonly skipInvalid: boolean
+  /** How items are joined and the upstream signals read; the defaults when absent. */
+  readonly settings?: AnalysisSettings
 }
 
 const instant = (flag: string, value: Option.Option<string>) =>
@@ -44,6 +52,7 @@ export const runAnalysis = (input: AnalysisInput, stream?: ValueStream) =>
       ...(valueStream === undefined ? {} : { stream: valueStream }),
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),
+      ...input.settings,
     })
     // No valid event at all: nothing to report on (not a window in 1970).
     if (report.input.events === 0) return yield* new NoEvents({ source: input.events })

@@ -9,7 +9,7 @@ import { eventAppender } from '../output/appendEvents.js'
 import { safeText } from '../output/safeText.js'
 import { runSource, unjoinedLine } from '../sync/runSource.js'
 import { SourcesFailed } from '../sync/SourcesFailed.js'
-import { verbose } from './options.js'
+import { config, verbose } from './options.js'
 import { syncArgocdCommand } from './syncArgocd.js'
 import { syncArgoWorkflowsCommand } from './syncArgoWorkflows.js'
 import { syncGithubCommand } from './syncGithub.js'
@@ -17,11 +17,6 @@ import { syncGitlabCommand } from './syncGitlab.js'
 import { syncJenkinsCommand } from './syncJenkins.js'
 import { syncJiraCommand } from './syncJira.js'
 
-const config = Options.text('config').pipe(
-  Options.withPseudoName('FILE'),
-  Options.withDescription('The config file (default: herbie.config.json, .mjs or .js here).'),
-  Options.optional,
-)
 const source = Options.text('source').pipe(
   Options.withPseudoName('NAME'),
   Options.withDescription('Sync only this source of the config; repeat for more (default: all).'),

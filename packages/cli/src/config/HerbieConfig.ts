@@ -1,3 +1,4 @@
+import { CorrelationOptions, UpstreamOptions } from '@herbie/core'
 import { Schema } from 'effect'
 
 /**
@@ -30,7 +31,10 @@ const SOURCE_NAME = /^[\w.-]+$/
 
 /**
  * `herbie.config.json` (or `.mjs`/`.js` with a default export): the sources `herbie sync` reads,
- * by name, where their events go and where checkpoints are kept (paths relative to the file).
+ * by name, where their events go and where checkpoints are kept (paths relative to the file),
+ * and how `herbie analyze` and `herbie export` join items across sources (`correlation`) and
+ * read the upstream signals (`upstream`), decoded by core's `CorrelationOptions` and
+ * `UpstreamOptions`.
  *
  * @since 0.1.0
  * @category config
@@ -47,6 +51,8 @@ export const HerbieConfig = Schema.Struct({
       return names.length > 0 || 'name at least one source'
     }),
   ),
+  correlation: Schema.optional(CorrelationOptions),
+  upstream: Schema.optional(UpstreamOptions),
 })
 
 /**

@@ -30,6 +30,15 @@ export interface LoadedConfig {
 }
 
 /**
+ * The first of {@link CONFIG_NAMES} in `cwd`, or undefined when there is none.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const configHere = (cwd: string): string | undefined =>
+  CONFIG_NAMES.map((name) => resolve(cwd, name)).find((file) => existsSync(file))
+
+/**
  * The config file to use: the one given, or the first of {@link CONFIG_NAMES} in `cwd`.
  *
  * @since 0.1.0
@@ -45,7 +54,7 @@ export const findConfig = (
       ? Effect.succeed(file)
       : Effect.fail(new ConfigFileInvalid({ file, reason: 'no such file' }))
   }
-  const found = CONFIG_NAMES.map((name) => resolve(cwd, name)).find((file) => existsSync(file))
+  const found = configHere(cwd)
   return found === undefined
     ? Effect.fail(
         new ConfigFileInvalid({
@@ -124,10 +133,29 @@ const fillEnv = (
 }
 
 /**
- * Reads a config file (JSON, or an ES module whose default export is the config), checks it
- * against {@link HerbieConfig} and fills in `{ "env": "NAME" }` references. Every failure is one
- * line naming the file and the key (an unknown key included), or the line and column of a JSON
- * syntax error.
+ * Reads a config file (JSON, or an ES module whose default export is the config) and checks it
+ * against {@link HerbieConfig}, leaving `{ "env": "NAME" }` references as they are. Every
+ * failure is one line naming the file and the key (an unknown key included), or the line and
+ * column of a JSON syntax error.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const readConfig = (file: string): Effect.Effect<HerbieConfig, ConfigFileInvalid> =>
+  (file.endsWith('.json') ? readJson(file) : importModule(file)).pipe(
+    Effect.flatMap((raw) =>
+      Schema.decodeUnknown(HerbieConfig, { errors: 'all', onExcessProperty: 'error' })(raw).pipe(
+        Effect.mapError((error) => {
+          const { field, reason } = describeParseError(error)
+          return new ConfigFileInvalid({ file, field, reason })
+        }),
+      ),
+    ),
+  )
+
+/**
+ * {@link readConfig}, then fills in the `{ "env": "NAME" }` references of source options and
+ * checks the options the command line understands.
  *
  * @since 0.1.0
  * @category config
@@ -137,15 +165,7 @@ export const loadConfig = (
   env: NodeJS.ProcessEnv = process.env,
 ): Effect.Effect<LoadedConfig, ConfigFileInvalid> =>
   Effect.gen(function* () {
-    const raw = yield* file.endsWith('.json') ? readJson(file) : importModule(file)
-    const config = yield* Schema.decodeUnknown(HerbieConfig, { errors: 'all', onExcessProperty: 'error' })(
-      raw,
-    ).pipe(
-      Effect.mapError((error) => {
-        const { field, reason } = describeParseError(error)
-        return new ConfigFileInvalid({ file, field, reason })
-      }),
-    )
+    const config = yield* readConfig(file)
     const sources = yield* Effect.forEach(Object.entries(config.sources), ([name, source]) =>
       fillEnv(source.options, `sources.${name}.options`, file, env).pipe(
         Effect.flatMap((options) =>

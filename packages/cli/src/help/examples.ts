@@ -35,6 +35,10 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<Example>>> = {
       about: 'March only, on your own value stream',
       command: 'herbie analyze --events events.ndjson --stream stream.json --from 2026-03-01 --to 2026-04-01',
     },
+    {
+      about: "Join by pull request only, whatever the config's correlation rules",
+      command: 'herbie analyze --events events.ndjson --correlate pr',
+    },
   ],
   demo: [
     { about: 'The story in the terminal', command: 'herbie demo' },
