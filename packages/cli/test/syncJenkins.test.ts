@@ -10,21 +10,13 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { herbieAsync, herbieIn } from './support/run.js'
+import { jenkinsStoryAnswer } from './support/jenkinsStory.js'
+import { herbieAsync, herbieIn, writtenEvents } from './support/run.js'
 
 const USER = 'dana-k'
 const TOKEN = '11d5c9a7e3b14f2a8c6e0d9b7a5f3e1c42'
 const fixture = (name: string) =>
   readFileSync(new URL(`../../jenkins/test/fixtures/${name}`, import.meta.url), 'utf8')
-const builds = JSON.parse(fixture('job-main-builds.json')) as { allBuilds: unknown[] }
-
-interface Written {
-  readonly id: string
-  readonly itemId: string
-  readonly stage: string
-  readonly at: string
-  readonly outcome?: string
-}
 
 describe('herbie sync jenkins against a loopback Jenkins behind /jenkins', () => {
   const requests: string[] = []
@@ -42,35 +34,8 @@ describe('herbie sync jenkins against a loopback Jenkins behind /jenkins', () =>
         'x-you-are-authenticated-as': 'anonymous',
       })
     }
-    const tree = url.searchParams.get('tree') ?? ''
-    const folder = {
-      _class: 'org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject',
-      name: 'payments',
-      fullName: 'payments',
-      url: `${origin}/jenkins/job/payments/`,
-      jobs: [
-        {
-          _class: 'org.jenkinsci.plugins.workflow.job.WorkflowJob',
-          name: 'main',
-          fullName: 'payments/main',
-          url: `${origin}/jenkins/job/payments/job/main/`,
-          lastBuild: { number: 311 },
-        },
-      ],
-    }
-    if (url.pathname === '/jenkins/api/json') {
-      return send(200, JSON.stringify({ _class: 'hudson.model.Hudson', jobs: [folder] }))
-    }
-    if (url.pathname === '/jenkins/job/payments/api/json') return send(200, JSON.stringify(folder))
-    const range = /\{(\d+),(\d+)\}$/.exec(tree)
-    if (url.pathname === '/jenkins/job/payments/job/main/api/json' && range !== null) {
-      return send(
-        200,
-        JSON.stringify({ allBuilds: builds.allBuilds.slice(Number(range[1]), Number(range[2])) }),
-      )
-    }
-    const describe = /^\/jenkins\/job\/payments\/job\/main\/(31[01])\/wfapi\/describe$/.exec(url.pathname)
-    if (describe !== null) return send(200, fixture(`build-${describe[1]}-wfapi-describe.json`))
+    const answer = jenkinsStoryAnswer(origin, url)
+    if (answer !== undefined) return send(200, answer)
     return send(404, '<html>Not Found</html>', { 'content-type': 'text/html' })
   })
   const dir = mkdtempSync(join(tmpdir(), 'herbie-jenkins-'))
@@ -88,11 +53,7 @@ describe('herbie sync jenkins against a loopback Jenkins behind /jenkins', () =>
       '--checkpoints',
       join(dir, 'checkpoints'),
     )
-  const written = (file = out): Written[] =>
-    readFileSync(file, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Written)
+  const written = (file = out) => writtenEvents(file)
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { herbieAsync, herbieIn } from './support/run.js'
+import { herbieAsync, herbieIn, writtenEvents } from './support/run.js'
 
 const EMAIL = 'dana-k@acme.example'
 const TOKEN = 'ATATT3xFfGF0-cli-test-token'
@@ -23,15 +23,6 @@ const issues = [
   ...(JSON.parse(fixture('search-jql-page2.json')) as { issues: Issue[] }).issues,
 ]
 const instant = (time: string) => Date.parse(time.replace(/(\d{2})(\d{2})$/, '$1:$2'))
-
-interface Written {
-  readonly id: string
-  readonly itemId: string
-  readonly stage: string
-  readonly type: string
-  readonly at: string
-  readonly attributes?: Record<string, unknown>
-}
 
 describe('herbie sync jira against a loopback Jira', () => {
   const requests: string[] = []
@@ -80,11 +71,7 @@ describe('herbie sync jira against a loopback Jira', () => {
       '--checkpoints',
       checkpoints,
     )
-  const written = (file: string): Written[] =>
-    readFileSync(file, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Written)
+  const written = writtenEvents
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -29,7 +29,7 @@ import {
   run,
   t,
 } from '../../github/test/fakeRepository.js'
-import { herbieAsync, herbieIn } from './support/run.js'
+import { herbieAsync, herbieIn, writtenEvents } from './support/run.js'
 
 const TOKEN = 'ghs_loopbacktoken000'
 const A1 = 'a1'.repeat(20)
@@ -109,16 +109,6 @@ const shop = (): FakeRepository => {
   return repository
 }
 
-interface Written {
-  readonly id: string
-  readonly itemId: string
-  readonly stage: string
-  readonly type: string
-  readonly at: string
-  readonly outcome?: string
-  readonly attributes?: Record<string, string | number | boolean>
-}
-
 describe('herbie sync github against a repository shaped like a real one', () => {
   const repository = shop()
   let baseUrl = ''
@@ -147,11 +137,7 @@ describe('herbie sync github against a repository shaped like a real one', () =>
       '--checkpoints',
       join(dir, 'checkpoints'),
     )
-  const written = (): Written[] =>
-    readFileSync(out, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Written)
+  const written = () => writtenEvents(out)
   const of = (itemId: string, stage?: string) =>
     written()
       .filter((event) => event.itemId === itemId && (stage === undefined || event.stage === stage))

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { jenkinsStoryAnswer } from './jenkinsStory.js'
 
-const fixture = (adapter: 'argo' | 'jenkins' | 'jira', name: string): string =>
+const fixture = (adapter: 'argo' | 'jira', name: string): string =>
   readFileSync(new URL(`../../../${adapter}/test/fixtures/${name}`, import.meta.url), 'utf8')
 
 /** The credentials the stand-ins accept, one set a system. */
@@ -15,7 +16,7 @@ export const storyCredentials = {
 const basic = (user: string, token: string) => `Basic ${Buffer.from(`${user}:${token}`).toString('base64')}`
 
 /**
- * Jira Cloud under `/jira`, Jenkins under `/jenkins` and Argo CD under `/argocd`, on one
+ * Jira Cloud under `/jira`, Jenkins under `/jenkins` (`jenkinsStoryAnswer`) and Argo CD under `/argocd`, on one
  * loopback port, each serving its adapter's story fixtures unchanged: Jira's two search pages
  * by `nextPageToken`, the `payments/main` job of Jenkins with builds #311 and #310, Argo CD's
  * application list. `requests` records every path and query asked for.
@@ -50,34 +51,8 @@ export const startFakeStory = async (): Promise<{
     if (url.pathname.startsWith('/jenkins/')) {
       if (auth !== basic(jenkins.JENKINS_USER, jenkins.JENKINS_TOKEN))
         return send(403, '<html>Forbidden</html>')
-      const folder = {
-        _class: 'org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject',
-        name: 'payments',
-        fullName: 'payments',
-        url: `${origin}/jenkins/job/payments/`,
-        jobs: [
-          {
-            _class: 'org.jenkinsci.plugins.workflow.job.WorkflowJob',
-            name: 'main',
-            fullName: 'payments/main',
-            url: `${origin}/jenkins/job/payments/job/main/`,
-            lastBuild: { number: 311 },
-          },
-        ],
-      }
-      if (url.pathname === '/jenkins/api/json') {
-        return send(200, JSON.stringify({ _class: 'hudson.model.Hudson', jobs: [folder] }))
-      }
-      if (url.pathname === '/jenkins/job/payments/api/json') return send(200, JSON.stringify(folder))
-      const range = /\{(\d+),(\d+)\}$/.exec(url.searchParams.get('tree') ?? '')
-      if (url.pathname === '/jenkins/job/payments/job/main/api/json' && range !== null) {
-        const { allBuilds } = JSON.parse(fixture('jenkins', 'job-main-builds.json')) as {
-          allBuilds: unknown[]
-        }
-        return send(200, JSON.stringify({ allBuilds: allBuilds.slice(Number(range[1]), Number(range[2])) }))
-      }
-      const build = /^\/jenkins\/job\/payments\/job\/main\/(31[01])\/wfapi\/describe$/.exec(url.pathname)
-      if (build !== null) return send(200, fixture('jenkins', `build-${build[1]}-wfapi-describe.json`))
+      const answer = jenkinsStoryAnswer(origin, url)
+      if (answer !== undefined) return send(200, answer)
     }
     if (url.pathname.startsWith('/argocd/')) {
       if (auth !== `Bearer ${argocd.ARGOCD_TOKEN}`) return send(401, fixture('argo', 'errors/401.json'))

@@ -110,8 +110,10 @@ export interface WrittenEvent {
   readonly id: string
   readonly itemId: string
   readonly stage: string
+  readonly type: string
   readonly at: string
   readonly outcome?: string
+  readonly attributes?: Record<string, unknown>
 }
 
 /** The events of an NDJSON file, in order. */
