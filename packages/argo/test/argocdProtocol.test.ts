@@ -1,11 +1,11 @@
-import { backfillOnce } from '@herbie/testkit'
+import { backfillOnce, failureOf } from '@herbie/testkit'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { argocdAdapter } from '../src/index.js'
 import { type App, BASE, fakeArgocd, storyApps, storyConfig, TOKEN } from './fakeArgocd.js'
 import { fixture } from './fixtures.js'
-import { configOf, failureOf } from './support.js'
+import { configOf } from './support.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))

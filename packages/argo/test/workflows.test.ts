@@ -1,5 +1,5 @@
 import { memoryCheckpointStore, type StageEventEncoded } from '@herbie/core'
-import { backfillOnce } from '@herbie/testkit'
+import { backfillOnce, failureOf } from '@herbie/testkit'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -12,7 +12,7 @@ import {
   WF_TOKEN,
 } from './fakeArgoWorkflows.js'
 import { fixture } from './fixtures.js'
-import { configOf, failureOf } from './support.js'
+import { configOf } from './support.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))

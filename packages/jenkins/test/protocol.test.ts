@@ -1,9 +1,10 @@
+import { failureOf } from '@herbie/testkit'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { isoFromMillis } from '../src/index.js'
 import { AUTHORIZATION, BASE, fakeJenkins, fixture, fixtureText, storyJobs, TOKEN } from './fakeJenkins.js'
-import { failureOf, storyConfig, sync } from './support.js'
+import { storyConfig, sync } from './support.js'
 
 type Json = Record<string, unknown>
 const server = setupServer()

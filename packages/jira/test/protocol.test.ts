@@ -1,9 +1,10 @@
 import { rateLimitWait } from '@herbie/core'
+import { failureOf } from '@herbie/testkit'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { BASIC, CLOUD, cloudIssues, DC, dcIssues, fakeJira, fixture, fixtureText } from './fakeJira.js'
-import { cloudConfig, dcConfig, failureOf, lines, sync } from './support.js'
+import { cloudConfig, dcConfig, lines, sync } from './support.js'
 
 type Json = Record<string, unknown>
 const server = setupServer()
