@@ -92,6 +92,17 @@ const sameFact = (a: ItemEvent, b: ItemEvent): boolean =>
   a.production === b.production
 
 /** A growing column of unsigned 32-bit integers, off the garbage-collected heap. */
+/** The number of `name` in `names` (its index), appending it the first time it is seen. */
+const intern = (numbers: Map<string, number>, names: string[], name: string): number => {
+  let number = numbers.get(name)
+  if (number === undefined) {
+    number = names.length
+    numbers.set(name, number)
+    names.push(name)
+  }
+  return number
+}
+
 const column = () => {
   let values = new Uint32Array(1 << 12)
   let length = 0
@@ -212,13 +223,8 @@ export const makeEventLog = (
       }
       const id = event.id as string
       const itemId = event.itemId as string
-      let number = itemNumbers.get(itemId)
-      if (number === undefined) {
-        number = itemIds.length
-        itemNumbers.set(itemId, number)
-        itemIds.push(itemId)
-        lists.push([])
-      }
+      const number = intern(itemNumbers, itemIds, itemId)
+      if (number === lists.length) lists.push([])
       const list = lists[number]!
       itemOf.push(number)
       placeOf.push(list.length)
@@ -226,13 +232,7 @@ export const makeEventLog = (
       hashes.push(hashId(id, basis))
       const exit = event.type === 'exit'
       const doneRule = stage === index.done && !exit ? doneRuleOf(event) : undefined
-      const sourceName = event.source as string
-      let source = sourceNumbers.get(sourceName)
-      if (source === undefined) {
-        source = sources.length
-        sourceNumbers.set(sourceName, source)
-        sources.push(sourceName)
-      }
+      const source = intern(sourceNumbers, sources, event.source as string)
       const attributes = event.attributes as Readonly<Record<string, HintValue>> | undefined
       hints.add(number, event.links as ReadonlyArray<{ kind: LinkKind; id: string }> | undefined, attributes)
       const requested = attributes?.changesRequested
