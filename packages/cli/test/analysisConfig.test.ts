@@ -38,11 +38,10 @@ describe('herbie analyze reads correlation and upstream from the config file', (
     const { code, stderr, report } = await analyze(folder({ correlation: { rules: ['commit', 'pr'] } }))
     expect([code, stderr]).toEqual([0, ''])
     expect(report.correlation).toMatchObject({ items: 3, joined: 1, rules: ['pr', 'commit'] })
-    expect(report.correlation.unlinked).toContainEqual({
-      source: 'github',
-      reason: 'issue key matches no tracker item',
-      events: 5,
-    })
+    // The pull request's issue key is not followed, so it is not counted as matching no tracker.
+    expect(report.correlation.unlinked).toEqual([
+      { source: 'jenkins', reason: 'commit not in any pull request', events: 1 },
+    ])
   })
 
   it('--config names a config elsewhere, and --correlate replaces its rules once', async () => {

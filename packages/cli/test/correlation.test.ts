@@ -13,6 +13,7 @@ describe('herbie analyze across sources', () => {
     expect(report.correlation).toEqual({
       items: 2,
       joined: 1,
+      bareDeployments: 0,
       unlinked: [{ source: 'jenkins', reason: 'commit not in any pull request', events: 1 }],
       rules: ['pr', 'commit', 'issue-key', 'deploy-range'],
     })
@@ -44,7 +45,8 @@ describe('herbie analyze across sources', () => {
     expect(stdout).toMatch(/^github:acme\/api#7 +github +5 +issue-key PAY-142$/m)
     expect(stdout).toMatch(new RegExp(`^${BARE} +argocd, jenkins +5 +commit ${MERGE}$`, 'm'))
     expect(stdout).toMatch(/^jira:PAY-142 +jira +4 +its id$/m)
-    expect(stdout).toMatch(/^develop +2026-03-02 10:00 UTC +2026-03-03 02:00 UTC$/m)
+    // The ticket is In Progress until 02:00, but its pull request is in review from 22:00.
+    expect(stdout).toMatch(/^develop +2026-03-02 10:00 UTC +2026-03-02 22:00 UTC$/m)
     expect(stdout).toMatch(/^done +2026-03-03 04:00 UTC +open$/m)
     const json = JSON.parse(
       herbie('analyze', '--events', input['events.ndjson']!, '--item', 'jira:PAY-142', '--json').stdout,

@@ -115,10 +115,12 @@ describe('one feature across Jira, GitHub, Jenkins and Argo CD, synced from loop
     expect(item.timeline).toEqual([
       // Jira: created 03-02 09:15:00, In Progress 03-03 10:02:11.
       { stage: 'backlog', enter: '2026-03-02T09:15:00.000Z', exit: '2026-03-03T10:02:11.000Z' },
-      // Jira's In Progress (10:02:11) to Done (03-06 11:00:27): In Review, Ready for QA and In QA
-      // are of category indeterminate, all develop by default. The PR's coding (first commit
-      // 03-03 10:40:12 to ready for review 03-04 16:15:40) lies inside it: one stay.
-      { stage: 'develop', enter: '2026-03-03T10:02:11.000Z', exit: '2026-03-06T11:00:27.000Z' },
+      // Jira's In Progress (10:02:11) lasts until Done (03-06 11:00:27): In Review, Ready for QA
+      // and In QA are of category indeterminate, all develop by default. The code moves on
+      // before: the first CI run enters ci at 03-04 15:52:10, where the ticket's stay ends; the
+      // PR's coding (first commit 03-03 10:40:12 to ready for review 03-04 16:15:40) overlaps
+      // it: one stay, to 16:15:40.
+      { stage: 'develop', enter: '2026-03-03T10:02:11.000Z', exit: '2026-03-04T16:15:40.000Z' },
       // The failed CI run on the first head, 15:52:10 to 16:06:12.
       { stage: 'ci', enter: '2026-03-04T15:52:10.000Z', exit: '2026-03-04T16:06:12.000Z' },
       // Ready for review 03-04 16:15:40 to CHANGES_REQUESTED 03-05 09:31:22.
@@ -138,8 +140,9 @@ describe('one feature across Jira, GitHub, Jenkins and Argo CD, synced from loop
       { stage: 'deploy', enter: '2026-03-05T14:45:09.000Z', exit: '2026-03-05T14:51:08.130Z' },
       // GitHub's production deployment waits for its reviewer: created 15:58:00, in progress 16:00:10.
       { stage: 'deploy-queue', enter: '2026-03-05T15:58:00.000Z', exit: '2026-03-05T16:00:10.000Z' },
-      // Production: Argo CD entry 41 16:00:02 to 16:04:38, GitHub 16:00:10 to success 16:04:41.
-      { stage: 'deploy', enter: '2026-03-05T16:00:02.000Z', exit: '2026-03-05T16:04:41.000Z' },
+      // Production: Argo CD entry 41 16:00:02 to 16:04:38, GitHub 16:00:10 to success 16:04:41;
+      // the item is done at 16:04:38, and no stay runs past its done.
+      { stage: 'deploy', enter: '2026-03-05T16:00:02.000Z', exit: '2026-03-05T16:04:38.000Z' },
       // The first successful production deployment: Argo CD's deployedAt, 3 s before GitHub's.
       { stage: 'done', enter: '2026-03-05T16:04:38.000Z', exit: null },
     ])
@@ -153,47 +156,57 @@ describe('one feature across Jira, GitHub, Jenkins and Argo CD, synced from loop
   it('analyze with the multi-source stream: PAY-142 done with a lead time of 2 d 6 h 2 min 27 s', async () => {
     const report = await analyze('--stream', streamFile)
     // PAY-142 (with #87, #311, entry 41); PAY-151 with PR #88 (its branch names PAY-151);
-    // PAY-150 alone (its merge request is on GitLab); PR #86; build #310's commit; Argo CD's
-    // entries of revisions e1f2a3b… and b2c3d4e… (no pull request in acme/payments-deploy).
+    // PAY-150 alone (its merge request is on GitLab); PR #86; build #310's commit. Argo CD's
+    // entries of revisions e1f2a3b… and b2c3d4e… deploy commits no pull request carries: they
+    // are deployments (for DORA), not work items.
     expect(report.correlation).toEqual({
-      items: 7,
+      items: 5,
       joined: 2,
+      bareDeployments: 2,
       unlinked: [
-        { source: 'argocd', reason: 'commit not in any pull request', events: 6 },
         { source: 'jenkins', reason: 'commit not in any pull request', events: 2 },
+        { source: 'argocd', reason: 'deployment of a commit in no pull request', events: 6 },
       ],
       rules: ['pr', 'commit', 'issue-key', 'deploy-range'],
     })
-    expect(report.items).toEqual({ total: 7, completed: 4, inProgress: 2, abandoned: 1 })
-    // Done: PAY-142 at 03-05 16:04:38, PAY-150 at Jira's Done 03-10 12:00:00, and the two
-    // earlier Argo CD deploys, done at their own deployedAt.
+    expect(report.items).toEqual({ total: 5, completed: 2, inProgress: 2, abandoned: 1 })
+    // Done: PAY-142 at 03-05 16:04:38 and PAY-150 at Jira's Done 03-10 12:00:00.
     // PAY-142: 03-03 10:02:11 → 03-05 16:04:38 = 2 d 6 h 2 min 27 s = 172800 + 21600 + 147 = 194547 s.
     // PAY-150, joined to nothing, from its first enter: 03-06 15:40:00 → 03-10 12:00:00
     // = 3 d 20 h 20 min = 259200 + 72000 + 1200 = 332400 s.
-    // e1f2a3b…: 03-03 15:08:11 → 15:10:04 = 113 s; b2c3d4e…: 03-04 17:20:01 → 17:22:45 = 164 s.
-    // p50 = (164 + 194547) / 2 = 97355.5; mean = (113 + 164 + 194547 + 332400) / 4 = 131806.
-    expect(report.leadTime).toMatchObject({ count: 4, p50: 97355.5, mean: 131806 })
-    // Cycle time from develop: PAY-150 03-09 08:05 → 03-10 12:00 = 100500 s, the others as above.
-    // p50 = (164 + 100500) / 2 = 50332; mean = (113 + 164 + 194547 + 100500) / 4 = 73831.
-    expect(report.cycleTime).toMatchObject({ count: 4, p50: 50332, mean: 73831 })
-    // Three production deployments (entry 41 and GitHub's production deployment are one stay).
-    // Lead time for changes ends at that stay's exit, GitHub's 16:04:41, 3 s after done:
-    // 194547 + 3 = 194550; p50 = 164; mean = (113 + 164 + 194550) / 3 = 64942.33….
+    // p50 = mean = (194547 + 332400) / 2 = 263473.5 (not pulled down by two 2-minute deployments).
+    expect(report.leadTime).toMatchObject({ count: 2, p50: 263473.5, mean: 263473.5 })
+    // Cycle time from develop: PAY-150 03-09 08:05 → 03-10 12:00 = 100500 s, PAY-142 as above.
+    expect(report.cycleTime).toMatchObject({ count: 2, p50: 147523.5, mean: 147523.5 })
+    // Three production deployments (entry 41 and GitHub's production deployment are one stay,
+    // the two bare ones). Lead time for changes only where the change is known: PAY-142's, from
+    // the first commit 03-03 10:40:12 (not the ticket's In Progress) to done 03-05 16:04:38
+    // (the stay ends at done, not GitHub's 16:04:41) = 2 d 5 h 24 min 26 s = 192266 s.
     expect(report.dora).toMatchObject({ deployments: 3, changeFailureRate: 0 })
-    expect(report.dora.leadTimeForChanges).toMatchObject({ count: 3, p50: 164 })
-    expect(report.dora.leadTimeForChanges.mean).toBeCloseTo(194827 / 3, 9)
+    expect(report.dora.leadTimeForChanges).toMatchObject({ count: 1, p50: 192266, mean: 192266 })
     expect(report.window).toEqual({
       from: '2026-03-02T09:15:00.000Z',
       to: '2026-03-10T12:00:00.000Z',
       days: 8 + (2 * 60 + 45) / (24 * 60),
     })
-    // develop's time counts PAY-142's whole Jira stay, 03-03 10:02:11 → 03-06 11:00:27
-    // = 3 d 58 min 16 s = 259200 + 3496 = 262696 s: 68149 s (18 h 55 min 49 s) past its done.
-    // With PAY-150's 100500 s and PR #86's 0 s (develop entered and left at 13:40:09):
-    // p50 = 100500; p85 = 100500 + 0.7 × (262696 − 100500) = 214037.2.
+    // develop's time counts PAY-142 until its code moved on, 03-03 10:02:11 → 03-04 16:15:40
+    // = 1 d 6 h 13 min 29 s = 86400 + 21600 + 809 = 108809 s, not the ticket's whole In Progress
+    // to Done (262696 s, 18 h 55 min 49 s past its done). With PAY-150's 100500 s and PR #86's
+    // 0 s (develop entered and left at 13:40:09): p50 = 100500;
+    // p85 = 100500 + 0.7 × (108809 − 100500) = 106316.3.
     const develop = report.stages.find((stage: { name: string }) => stage.name === 'develop')
     expect(develop.timeInStage).toMatchObject({ count: 3, p50: 100500 })
-    expect(develop.timeInStage.p85).toBeCloseTo(214037.2, 6)
+    expect(develop.timeInStage.p85).toBeCloseTo(106316.3, 6)
     expect(report.warnings).toEqual([])
+  })
+
+  it('the terminal report says the two bare deployments count for DORA only', async () => {
+    const { code, stdout } = await herbieAsync({}, 'analyze', '--events', out, '--stream', streamFile)
+    expect(code).toBe(0)
+    expect(stdout).toContain('  - 6 argocd events unlinked: deployment of a commit in no pull request')
+    expect(stdout).toContain(
+      '  2 deployments of commits in no pull request count for DORA only, not as work items',
+    )
+    expect(stdout).toMatch(/^ {2}lead time for changes +2\.2 d p50 +\(high\)$/m)
   })
 })

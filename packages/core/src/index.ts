@@ -94,11 +94,13 @@ export {
   type RankedStage,
   rankConstraint,
 } from './constraint/rank.js'
-export type {
-  Correlated,
-  CorrelationSummary,
-  Member,
-  UnlinkedCount,
+export {
+  type Correlated,
+  type CorrelationSummary,
+  foldedItems,
+  type Member,
+  type MemberEvents,
+  type UnlinkedCount,
 } from './correlate/Correlation.js'
 export {
   CorrelationOptions,

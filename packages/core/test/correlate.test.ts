@@ -9,8 +9,18 @@ import {
   multiSourceValueStream,
   type StageEventEncoded,
 } from '../src/index.js'
-import { analyze, HOUR, readLog, T0 } from './support/events.js'
-import { build, MERGE, pull, sha, sourceDone, sourceStay, ticketToProduction } from './support/sources.js'
+import { analyze, ev, HOUR, readLog, T0 } from './support/events.js'
+import {
+  build,
+  deploy,
+  jira,
+  MERGE,
+  pull,
+  sha,
+  sourceDone,
+  sourceStay,
+  ticketToProduction,
+} from './support/sources.js'
 
 const H = 3600
 const stream = multiSourceValueStream
@@ -33,6 +43,7 @@ describe('one timeline per work item across sources', () => {
     expect(report.correlation).toEqual({
       items: 1,
       joined: 1,
+      bareDeployments: 0,
       unlinked: [],
       rules: ['pr', 'commit', 'issue-key', 'deploy-range'],
     })
@@ -40,13 +51,15 @@ describe('one timeline per work item across sources', () => {
     // From In Progress (10 h, the commitment point) to the production deployment (28 h).
     expect(report.leadTime).toEqual({ count: 1, p50: 18 * H, p85: 18 * H, p95: 18 * H, mean: 18 * H })
     expect(report.cycleTime!.p50).toBe(18 * H)
-    // Work: develop 10–26 (the ticket's In Progress and the coding, one stay) and deploy 27–28.
-    expect(report.flowEfficiency).toBeCloseTo(17 / 18, 12)
+    // Work: develop 10–20 (the ticket's In Progress and the coding, one stay, until the pull
+    // request asks for review), review 22–25, ci 25.5–26 and deploy 27–28: 14.5 of 18 h.
+    expect(report.flowEfficiency).toBeCloseTo(14.5 / 18, 12)
     expect(report.done.rule).toBe('production-deploy')
     expect(report.warnings).toEqual([])
+    // The ticket stays In Progress until 26 h, but the code is in review from 20 h: develop ends there.
     expect(staysOf(ticketToProduction, 'jira:PAY-142')).toEqual([
       ['backlog', at(0), at(10)],
-      ['develop', at(10), at(26)],
+      ['develop', at(10), at(20)],
       ['review-queue', at(20), at(22)],
       ['review', at(22), at(25)],
       ['ci', at(25.5), at(26)],
@@ -163,11 +176,111 @@ describe('a deployment belongs to every item merged in its revision range', () =
     ])
   })
 
+  it("a GitOps tool naming its configuration repository still ranges over the code's merges", () => {
+    // Argo CD names acme/api-deploy, the repository it syncs from; the revisions are acme/api's.
+    const gitops = ranges.map((event) =>
+      event.source === 'argocd'
+        ? {
+            ...event,
+            itemId: event.itemId.replace('acme/api@', 'acme/api-deploy@'),
+            attributes: { ...event.attributes, repository: 'acme/api-deploy' },
+          }
+        : event,
+    )
+    const report = analyze(gitops)
+    expect(report.correlation).toMatchObject({ items: 3, joined: 3, unlinked: [] })
+    expect(report.leadTime).toMatchObject({ count: 3, p50: 6 * H, mean: ((3.5 + 7 + 6) / 3) * H })
+    expect(correlate(readLog(gitops)).members.get('github:acme/api#2')).toMatchObject([
+      { itemId: 'github:acme/api#2', rule: 'id' },
+      { itemId: `github:acme/api-deploy@${M[2]}`, rule: 'deploy-range', via: `production ${M[2]}` },
+    ])
+  })
+
   it('without the deploy-range rule #2 is merged and not delivered', () => {
     const report = analyze(ranges, undefined, undefined, {
       correlation: { ...defaultCorrelation, rules: ['pr', 'commit', 'issue-key'] },
     })
     expect(report.items).toMatchObject({ completed: 2, inProgress: 1 })
+  })
+})
+
+describe("a joined item's stays: the code's facts win over the ticket's statuses", () => {
+  it("a ticket left open while its code ships ends at the code's next stage, and nothing runs past done", () => {
+    // The ticket never leaves In Progress; GitHub reports the production deployment a little
+    // after Argo CD (27–28.05 h) and its review stays open.
+    const events = [
+      ...ticketToProduction.filter((event) => event.source !== 'jira' || event.stage === 'backlog'),
+      ev('jira:PAY-142', 'develop', 'enter', 10, {
+        source: 'jira',
+        links: jira.links,
+        attributes: jira.attributes,
+      }),
+      ...sourceStay({ ...pull, itemId: 'github:acme/api#7' }, 'deploy', 27.5, 28.05, {
+        outcome: 'success',
+        attributes: { environment: 'production', production: true },
+      }),
+    ]
+    expect(staysOf(events, 'jira:PAY-142')).toEqual([
+      ['backlog', at(0), at(10)],
+      ['develop', at(10), at(20)],
+      ['review-queue', at(20), at(22)],
+      ['review', at(22), at(25)],
+      ['ci', at(25.5), at(26)],
+      ['deploy', at(27), at(28)],
+      ['done', at(28), undefined],
+    ])
+    expect(analyze(events, undefined, stream).warnings).toEqual([])
+  })
+
+  it("DORA's lead time for changes starts at the code's first work, not the ticket's In Progress", () => {
+    const report = analyze(ticketToProduction, undefined, stream)
+    // The pull request's coding starts at 12 h, the ticket's In Progress at 10 h; deployed at 28 h.
+    expect(report.dora!.leadTimeForChanges).toMatchObject({ count: 1, p50: 16 * H })
+    expect(report.leadTime!.p50).toBe(18 * H)
+  })
+})
+
+describe('a deployment of a commit no pull request carries', () => {
+  const unknown = sha('e')
+  const bare = {
+    ...deploy,
+    itemId: `github:acme/api@${unknown}`,
+    links: [{ kind: 'commit' as const, id: unknown }],
+  }
+  const events = [
+    ...ticketToProduction,
+    ...sourceStay(bare, 'deploy', 30, 30.05, { outcome: 'success' }),
+    sourceDone(bare, 30.05, 'production-deploy'),
+  ]
+
+  it('is no work item: no lead time of three minutes, but a deployment for the DORA keys', () => {
+    const report = analyze(events, undefined, stream)
+    expect(report.correlation).toEqual({
+      items: 1,
+      joined: 1,
+      bareDeployments: 1,
+      unlinked: [{ source: 'argocd', reason: 'deployment of a commit in no pull request', events: 3 }],
+      rules: ['pr', 'commit', 'issue-key', 'deploy-range'],
+    })
+    expect(report.items).toEqual({ total: 1, completed: 1, inProgress: 0, abandoned: 0 })
+    expect(report.leadTime).toMatchObject({ count: 1, p50: 18 * H })
+    // Two production deployments; lead time for changes only for the one whose change is known.
+    expect(report.dora).toMatchObject({ deployments: 2, changeFailureRate: 0 })
+    expect(report.dora!.leadTimeForChanges).toMatchObject({ count: 1, p50: 16 * H })
+    expect(explainItem(readLog(events, stream), stream, bare.itemId)).toMatchObject({
+      itemId: bare.itemId,
+      doneAt: new Date(at(30.05)).toISOString(),
+    })
+  })
+
+  it('stays an item when the events hold deployments only', () => {
+    const onlyDeploys = events.filter((event) => event.source === 'argocd')
+    const report = analyze(onlyDeploys, undefined, stream)
+    expect(report.correlation).toMatchObject({ items: 2, bareDeployments: 0 })
+    // Their lead times are their deployments; DORA has no change to measure from.
+    expect(report.dora).toMatchObject({ deployments: 2 })
+    expect(report.dora!.leadTimeForChanges.count).toBe(0)
+    expect(report.dora!.bands.leadTimeForChanges).toBeNull()
   })
 })
 
@@ -196,12 +309,22 @@ describe('what stays unlinked', () => {
     expect(analyze(events, undefined, stream).correlation).toEqual({
       items: 3,
       joined: 1,
+      bareDeployments: 0,
       unlinked: [
         { source: 'jenkins', reason: 'commit not in any pull request', events: 2 },
         { source: 'github', reason: 'issue key matches no tracker item', events: 4 },
       ],
       rules: ['pr', 'commit', 'issue-key', 'deploy-range'],
     })
+  })
+
+  it('issue keys are not counted unlinked when the issue-key rule does not run', () => {
+    const report = analyze(events, undefined, stream, {
+      correlation: { ...defaultCorrelation, rules: ['pr', 'commit', 'deploy-range'] },
+    })
+    expect(report.correlation.unlinked).toEqual([
+      { source: 'jenkins', reason: 'commit not in any pull request', events: 2 },
+    ])
   })
 
   it('joining is deterministic: the same events in any order give the same items and report', () => {
@@ -306,7 +429,7 @@ describe('the drill-down of one item', () => {
       members: correlate(log).members.get('jira:PAY-142'),
       timeline: [
         { stage: 'backlog', enter: iso(0), exit: iso(10) },
-        { stage: 'develop', enter: iso(10), exit: iso(26) },
+        { stage: 'develop', enter: iso(10), exit: iso(20) },
         { stage: 'review-queue', enter: iso(20), exit: iso(22) },
         { stage: 'review', enter: iso(22), exit: iso(25) },
         { stage: 'ci', enter: iso(25.5), exit: iso(26) },

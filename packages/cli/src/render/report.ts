@@ -51,7 +51,7 @@ const doraLines = (report: FlowReport): string[] => {
     '',
     'DORA (production deployments)',
     `  deployment frequency      ${num(dora.deploymentFrequencyPerDay, 2)}/day  (${dora.bands.deploymentFrequency})`,
-    `  lead time for changes     ${formatDuration(dora.leadTimeForChanges.p50)} p50  (${dora.bands.leadTimeForChanges})`,
+    `  lead time for changes     ${dora.bands.leadTimeForChanges === null ? 'no deployed change is in the events' : `${formatDuration(dora.leadTimeForChanges.p50)} p50  (${dora.bands.leadTimeForChanges})`}`,
     `  change failure rate       ${formatPercent(dora.changeFailureRate)}  (${dora.bands.changeFailureRate})`,
     `  failed deployment recovery ${dora.failedDeploymentRecoveryTime.count === 0 ? 'no failures' : `${formatDuration(dora.failedDeploymentRecoveryTime.p50)} p50`}  (${dora.bands.failedDeploymentRecoveryTime})`,
     `  rework rate               ${formatPercent(dora.reworkRate)}`,
@@ -105,6 +105,11 @@ const correlationLines = (report: FlowReport): string[] => {
       (entry) =>
         `  - ${entry.events} ${escapeControl(entry.source)} events unlinked: ${escapeControl(entry.reason)}`,
     ),
+    ...(correlation.bareDeployments === 0
+      ? []
+      : [
+          `  ${correlation.bareDeployments} deployments of commits in no pull request count for DORA only, not as work items`,
+        ]),
   ]
 }
 

@@ -1,4 +1,5 @@
 import { Effect } from 'effect'
+import { foldedItems } from '../correlate/Correlation.js'
 import type { CorrelationOptions } from '../correlate/CorrelationOptions.js'
 import { correlate } from '../correlate/correlate.js'
 import type { ChunkSource } from '../event/ndjson.js'
@@ -88,7 +89,7 @@ export const analyzeNdjson = (
 
 /**
  * The pure part of {@link analyzeNdjson}: join the log's items across sources, fold them into
- * timelines and build the report.
+ * timelines and build the report (bare deployments count for the DORA keys only).
  *
  * @since 0.1.0
  * @category analysis
@@ -102,9 +103,16 @@ export const analyzeLog = (
 ): FlowReport => {
   const index = indexStream(stream)
   const correlated = correlate(log, settings.correlation)
-  const { timelines, warnings, done } = foldTimelines(correlated.items, index, { parts: correlated.parts })
+  const folded = foldTimelines(foldedItems(correlated), index, { parts: correlated.parts })
+  const { warnings, done } = folded
+  const timelines = folded.timelines.filter((timeline) => !correlated.deployments.has(timeline.itemId))
+  const bareDeployments =
+    correlated.deployments.size === 0
+      ? []
+      : folded.timelines.filter((timeline) => correlated.deployments.has(timeline.itemId))
   return buildReport(timelines, index, window, input, inputWarnings(input, warnings), done, {
     correlation: correlated.summary,
+    bareDeployments,
     attributeOf: (itemId, name) => log.hints.get(itemId)?.attributes.get(name),
     ...(settings.upstream === undefined ? {} : { upstream: settings.upstream }),
   })

@@ -27,14 +27,16 @@ const LITTLE_MIN_DEPARTURES = 20
 export type InputCounts = FlowReport['input']
 
 /**
- * What the report needs beyond the timelines: what correlation did, the attributes of each
- * work item (for the upstream signals), and the upstream options.
+ * What the report needs beyond the timelines: what correlation did and the deployments it set
+ * aside, the attributes of each work item (for the upstream signals), and the upstream options.
  *
  * @since 0.1.0
  * @category analysis
  */
 export interface ReportContext {
   readonly correlation: CorrelationSummary
+  /** Timelines of deployments that are no work item (see `Correlated`): for the DORA keys only. */
+  readonly bareDeployments?: ReadonlyArray<Timeline>
   readonly attributeOf: (itemId: string, name: string) => HintValue | undefined
   readonly upstream?: UpstreamOptions
 }
@@ -58,7 +60,8 @@ export const buildReport = (
   const waits = collectWaits(timelines, index)
   const stages = stageMetrics(timelines, index, waits, window)
   const evidence = gatherEvidence(timelines, index, stages, waits, window)
-  const dora = doraMetrics(timelines, index, window)
+  const bare = context.bareDeployments ?? []
+  const dora = doraMetrics(bare.length === 0 ? timelines : [...timelines, ...bare], index, window)
   const little = stages
     .filter(
       (stage) => stage.departures >= LITTLE_MIN_DEPARTURES && stage.littleLawDeviation > LITTLE_TOLERANCE,

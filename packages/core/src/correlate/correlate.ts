@@ -1,7 +1,7 @@
 import type { EventLog, ItemEvent } from '../ingest/EventLog.js'
-import type { Correlated, Member } from './Correlation.js'
+import type { Correlated, Member, MemberEvents } from './Correlation.js'
 import { type CorrelationOptions, type CorrelationRule, defaultCorrelation } from './CorrelationOptions.js'
-import { deployRanges } from './deployRanges.js'
+import { deploymentEnvironment, deployRanges } from './deployRanges.js'
 import { type ItemRoles, itemRoles } from './itemRoles.js'
 import { makeUnionFind } from './unionFind.js'
 
@@ -15,6 +15,7 @@ const RULE_ORDER: ReadonlyArray<CorrelationRule> = ['pr', 'commit', 'issue-key',
  */
 export const UNLINKED_REASONS = {
   commit: 'commit not in any pull request',
+  deployment: 'deployment of a commit in no pull request',
   issueKey: 'issue key matches no tracker item',
 } as const
 
@@ -106,7 +107,8 @@ export const correlate = (
     items: log.items,
     parts: new Map(),
     members: new Map(),
-    summary: { items: log.items.size, joined: 0, unlinked: [], rules },
+    deployments: new Map(),
+    summary: { items: log.items.size, joined: 0, bareDeployments: 0, unlinked: [], rules },
   })
   // Without a single link nothing can join: the common case of one simple source costs nothing.
   let linked = false
@@ -154,7 +156,8 @@ export const correlate = (
       }
     }
   }
-  if (rules.includes('issue-key') && roles.trackers.size > 0) {
+  const keyRule = rules.includes('issue-key') && roles.trackers.size > 0
+  if (keyRule) {
     // Per group of code items, one tracker: the smallest key any member names.
     const best = new Map<number, { readonly key: string; readonly item: number }>()
     for (let item = 0; item < ids.length; item++) {
@@ -168,7 +171,7 @@ export const correlate = (
     for (const { key, item } of best.values()) join(item, roles.trackers.get(key)!, 'issue-key', key)
   }
   // Deployment ranges add events to items; they never join two items into one.
-  const shared = new Map<number, { parts: Array<ReadonlyArray<ItemEvent>>; members: Member[] }>()
+  const shared = new Map<number, { parts: MemberEvents[]; members: Member[] }>()
   if (rules.includes('deploy-range')) {
     for (const { deployment, merged } of deployRanges(roles, events)) {
       const from = sets.find(deployment.item)
@@ -179,7 +182,7 @@ export const correlate = (
         done.add(root)
         const entry = shared.get(root) ?? { parts: [], members: [] }
         if (entry.parts.length === 0) shared.set(root, entry)
-        entry.parts.push(deployment.events)
+        entry.parts.push({ events: deployment.events, tracker: false })
         entry.members.push({
           itemId: ids[deployment.item]!,
           sources: [...countBySource(log.sources, deployment.events).keys()].sort(),
@@ -199,7 +202,21 @@ export const correlate = (
   }
   const joinedBy = joinRules(edges)
   const items = new Map<string, ReadonlyArray<ItemEvent>>()
-  const parts = new Map<string, ReadonlyArray<ReadonlyArray<ItemEvent>>>()
+  const parts = new Map<string, ReadonlyArray<MemberEvents>>()
+  const deployments = new Map<string, ReadonlyArray<ItemEvent>>()
+  // With pull requests or tickets in the events, a deployment of a commit none of them carries
+  // delivers work the events do not show: a deployment, not a work item.
+  const workInLog = roles.trackers.size > 0 || roles.isChange.includes(true)
+  const isBareDeployment = (item: number) => {
+    const bare = roles.bareCommit[item]
+    return (
+      workInLog &&
+      roles.trackerKey[item] === undefined &&
+      !roles.isChange[item] &&
+      (bare === undefined || roles.changeOf(bare) === undefined) &&
+      events[item]!.every((event) => deploymentEnvironment(event) !== undefined)
+    )
+  }
   const members = new Map<string, ReadonlyArray<Member>>()
   const unlinked = new Map<string, { readonly source: string; readonly reason: string; events: number }>()
   const countUnlinked = (reason: string, itemEvents: ReadonlyArray<ItemEvent>) => {
@@ -218,10 +235,18 @@ export const correlate = (
     const head = tracker ?? change ?? group[0]!
     const extra = shared.get(root)
     const own = group.length === 1 ? events[group[0]!]! : group.flatMap((item) => events[item]!)
-    items.set(ids[head]!, extra === undefined ? own : [...own, ...extra.parts.flat()])
+    if (group.length === 1 && extra === undefined && isBareDeployment(head)) {
+      deployments.set(ids[head]!, own)
+      countUnlinked(UNLINKED_REASONS.deployment, own)
+      continue
+    }
+    items.set(ids[head]!, extra === undefined ? own : [...own, ...extra.parts.flatMap((part) => part.events)])
     if (group.length > 1 || extra !== undefined) {
       joined++
-      parts.set(ids[head]!, [...group.map((item) => events[item]!), ...(extra?.parts ?? [])])
+      parts.set(ids[head]!, [
+        ...group.map((item) => ({ events: events[item]!, tracker: item === tracker })),
+        ...(extra?.parts ?? []),
+      ])
       const rulesOf = joinedBy(head)
       members.set(ids[head]!, [
         ...group.map((item): Member => {
@@ -238,26 +263,28 @@ export const correlate = (
       ])
     }
     if (tracker !== undefined) continue
+    // Issue keys that match no tracker are unlinked only when the rule that follows them runs.
+    const keysUnlinked = (item: number) => keyRule && hasLink(roles, item, 'issue', true)
     if (change !== undefined) {
       // A change whose issue keys match no tracker: its code is joined, its idea is not.
-      if (roles.trackers.size > 0 && group.some((item) => hasLink(roles, item, 'issue', true)))
-        countUnlinked(UNLINKED_REASONS.issueKey, own)
+      if (group.some(keysUnlinked)) countUnlinked(UNLINKED_REASONS.issueKey, own)
       continue
     }
     for (const item of group) {
       if (hasLink(roles, item, 'commit') || roles.bareCommit[item] !== undefined)
         countUnlinked(UNLINKED_REASONS.commit, events[item]!)
-      else if (roles.trackers.size > 0 && hasLink(roles, item, 'issue', true))
-        countUnlinked(UNLINKED_REASONS.issueKey, events[item]!)
+      else if (keysUnlinked(item)) countUnlinked(UNLINKED_REASONS.issueKey, events[item]!)
     }
   }
   return {
     items,
     parts,
     members,
+    deployments,
     summary: {
       items: items.size,
       joined,
+      bareDeployments: deployments.size,
       unlinked: [...unlinked.values()].sort(
         (a, b) => a.reason.localeCompare(b.reason) || a.source.localeCompare(b.source),
       ),

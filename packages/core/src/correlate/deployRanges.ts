@@ -20,8 +20,14 @@ export interface Deployment {
   readonly events: ReadonlyArray<ItemEvent>
 }
 
-/** The environment a deploy event concerns; a production done candidate without one is production's. */
-const environmentOf = (event: ItemEvent): string | undefined =>
+/**
+ * The environment a deployment event concerns (undefined for any other event): its own, or
+ * production for a production done candidate that names none.
+ *
+ * @since 0.1.0
+ * @category correlation
+ */
+export const deploymentEnvironment = (event: ItemEvent): string | undefined =>
   event.environment ?? (event.doneRule === 'production-deploy' ? 'production' : undefined)
 
 const earliestMerge = (events: ReadonlyArray<ItemEvent>): number | undefined => {
@@ -45,7 +51,9 @@ const firstAfter = (merges: ReadonlyArray<{ readonly at: number }>, at: number):
 
 /**
  * The deployments of the items (by position in `roles.ids`, `events[k]` their events) and, for
- * each, the items whose merge lies in its revision range. Without git ancestry in the events the
+ * each, the items whose merge lies in its revision range. A deployment's repository is that of
+ * the change that merged its revision when one did (the code's, not the GitOps repository a
+ * deployment tool names), else its own. Without git ancestry in the events the
  * range is taken on a linear default branch: the merges of the deployment's repository merged
  * after the revision of the previous successful deployment of the same environment and
  * repository, up to and including the revision deployed. The first deployment of an
@@ -63,7 +71,6 @@ export const deployRanges = (
   const mergedAt: Array<number | undefined> = events.map(earliestMerge)
   const deployments = new Map<string, Deployment[]>()
   for (const [item, itemEvents] of events.entries()) {
-    const repository = roles.hints[item]?.attributes.get('repository')
     for (const event of itemEvents) {
       if (event.doneRule !== 'merge') continue
       const scope = event.scope ?? ''
@@ -71,13 +78,18 @@ export const deployRanges = (
       if (list.length === 0) merges.set(scope, list)
       list.push({ at: event.at, item })
     }
-    if (typeof repository !== 'string') continue
     const bare = roles.bareCommit[item]
     const owner = bare === undefined ? (roles.isChange[item] ? item : undefined) : roles.changeOf(bare)
+    // The code's repository: that of the change that merged the revision (a GitOps tool such as
+    // Argo CD names its configuration repository), else the item's own.
+    const ownerRepository = owner === undefined ? undefined : roles.hints[owner]?.attributes.get('repository')
+    const repository =
+      typeof ownerRepository === 'string' ? ownerRepository : roles.hints[item]?.attributes.get('repository')
+    if (typeof repository !== 'string') continue
     const revision = bare ?? roles.ids[item]!
     const byEnvironment = new Map<string, ItemEvent[]>()
     for (const event of itemEvents) {
-      const environment = environmentOf(event)
+      const environment = deploymentEnvironment(event)
       if (environment === undefined) continue
       const list = byEnvironment.get(environment) ?? []
       if (list.length === 0) byEnvironment.set(environment, list)

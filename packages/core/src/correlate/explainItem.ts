@@ -3,7 +3,7 @@ import { indexStream } from '../stream/StreamIndex.js'
 import type { ValueStream } from '../stream/ValueStream.js'
 import { foldTimelines } from '../timeline/fold.js'
 import { leadStartOf } from '../timeline/Timeline.js'
-import type { Member } from './Correlation.js'
+import { foldedItems, type Member } from './Correlation.js'
 import { type CorrelationOptions, defaultCorrelation } from './CorrelationOptions.js'
 import { correlate } from './correlate.js'
 
@@ -41,15 +41,16 @@ export const explainItem = (
   options: CorrelationOptions = defaultCorrelation,
 ): ItemExplanation | undefined => {
   const correlated = correlate(log, options)
-  let found = correlated.items.has(itemId) ? itemId : undefined
+  const all = foldedItems(correlated)
+  let found = all.has(itemId) ? itemId : undefined
   for (const [id, members] of correlated.members) {
     if (found === undefined && members.some((member) => member.itemId === itemId)) found = id
   }
   if (found === undefined) return undefined
   const index = indexStream(stream)
-  const { timelines } = foldTimelines(correlated.items, index, { parts: correlated.parts })
+  const { timelines } = foldTimelines(all, index, { parts: correlated.parts })
   const timeline = timelines.find((candidate) => candidate.itemId === found)!
-  const own = correlated.items.get(found)!
+  const own = all.get(found)!
   const iso = (at: number) => new Date(at).toISOString()
   return {
     itemId: found,

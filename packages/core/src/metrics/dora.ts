@@ -21,7 +21,11 @@ export type DoraBand = 'elite' | 'high' | 'medium' | 'low'
 export interface DoraMetrics {
   readonly deployments: number
   readonly deploymentFrequencyPerDay: number
-  /** From the item's first work (coding start) to its successful production deployment. */
+  /**
+   * From the change's first work (coding start: a joined item's first commit, not its ticket's
+   * In Progress) to its successful production deployment; deployments with no work before them
+   * (a bare deployment of an unknown change) have none.
+   */
   readonly leadTimeForChanges: Summary
   /** Failed production deployments over all finished ones (cancelled ones left out). */
   readonly changeFailureRate: number
@@ -31,7 +35,8 @@ export interface DoraMetrics {
   readonly reworkRate: number
   readonly bands: {
     readonly deploymentFrequency: DoraBand
-    readonly leadTimeForChanges: DoraBand
+    /** `null` when no deployment's change is known (lead time for changes has no sample). */
+    readonly leadTimeForChanges: DoraBand | null
     readonly changeFailureRate: DoraBand
     readonly failedDeploymentRecoveryTime: DoraBand
   }
@@ -64,12 +69,14 @@ const band = (
  */
 export const doraBands = (keys: {
   readonly deploymentFrequencyPerDay: number
-  readonly leadTimeForChangesP50: number
+  /** Undefined when there is no lead time for changes to place. */
+  readonly leadTimeForChangesP50: number | undefined
   readonly changeFailureRate: number
   readonly recoveryP50: number
 }): DoraMetrics['bands'] => ({
   deploymentFrequency: band(keys.deploymentFrequencyPerDay, 1, 1 / 7, 1 / 30, true),
-  leadTimeForChanges: band(keys.leadTimeForChangesP50, DAY, WEEK, MONTH),
+  leadTimeForChanges:
+    keys.leadTimeForChangesP50 === undefined ? null : band(keys.leadTimeForChangesP50, DAY, WEEK, MONTH),
   changeFailureRate: band(keys.changeFailureRate, 0.05, 0.1, 0.15),
   failedDeploymentRecoveryTime: band(keys.recoveryP50, HOUR, DAY, WEEK),
 })
@@ -78,7 +85,8 @@ interface Deployment {
   readonly at: number
   readonly ok: boolean
   readonly itemId: string
-  readonly codingStart: number
+  /** Where the deployed change began; undefined when the item shows no work before this deployment. */
+  readonly codingStart: number | undefined
 }
 
 /**
@@ -94,10 +102,8 @@ export const doraMetrics = (
 ): DoraMetrics | undefined => {
   const deployments: Deployment[] = []
   for (const timeline of timelines) {
-    let codingStart: number | undefined
-    for (const interval of timeline.intervals) {
-      if (index.isWork[interval.stage] && codingStart === undefined) codingStart = interval.enter
-    }
+    const firstWork = timeline.intervals.find((interval) => index.isWork[interval.stage])
+    const codingStart = timeline.changeStart ?? firstWork?.enter
     for (const interval of timeline.intervals) {
       const { exit, outcome } = interval
       if (!interval.production || exit === undefined || outcome === undefined || outcome === 'cancelled')
@@ -107,7 +113,8 @@ export const doraMetrics = (
         at: exit,
         ok: outcome === 'success',
         itemId: timeline.itemId,
-        codingStart: codingStart ?? interval.enter,
+        // A deployment that is its item's first work shows no change: no lead time for it.
+        codingStart: timeline.changeStart === undefined && interval === firstWork ? undefined : codingStart,
       })
     }
   }
@@ -132,7 +139,7 @@ export const doraMetrics = (
     }
   }
   const leadTimeForChanges = summarizeMillis(
-    successes.map((deployment) => deployment.at - deployment.codingStart),
+    successes.flatMap(({ at, codingStart }) => (codingStart === undefined ? [] : [at - codingStart])),
   )
   const failedDeploymentRecoveryTime = summarizeMillis(recoveries)
   const deploymentFrequencyPerDay = successes.length / windowDays(window)
@@ -146,7 +153,7 @@ export const doraMetrics = (
     reworkRate: rework / inWindow.length,
     bands: doraBands({
       deploymentFrequencyPerDay,
-      leadTimeForChangesP50: leadTimeForChanges.p50,
+      leadTimeForChangesP50: leadTimeForChanges.count === 0 ? undefined : leadTimeForChanges.p50,
       changeFailureRate,
       recoveryP50: failedDeploymentRecoveryTime.count === 0 ? 0 : failedDeploymentRecoveryTime.p50,
     }),

@@ -36,6 +36,12 @@ export interface Timeline {
    * are upstream time, not lead time.
    */
   readonly leadStart?: number
+  /**
+   * Where the change began, for a work item joined to a tracker: the first work stay of its code
+   * members (the first commit), not the ticket's In Progress. DORA's lead time for changes
+   * starts here.
+   */
+  readonly changeStart?: number
   readonly committedAt: number | undefined
   readonly doneAt: number | undefined
   /** When an unfinished item was dropped (closed unmerged, not planned); it is then not WIP. */

@@ -1,6 +1,8 @@
+import type { MemberEvents } from '../correlate/Correlation.js'
 import type { ItemEvent } from '../ingest/EventLog.js'
 import type { StreamIndex } from '../stream/StreamIndex.js'
 import { type DoneRuleSummary, resolveDoneRules } from './doneRules.js'
+import { cutTrackerStays, endAtDone } from './joinedStays.js'
 import { mergeStays } from './mergeStays.js'
 import type { Interval, Timeline, TimelineWarning } from './Timeline.js'
 
@@ -140,36 +142,79 @@ const pairEvents = (
   return sorted
 }
 
+/** The first enter of a work stage among `stays`. */
+const firstWorkEnter = (stays: ReadonlyArray<Interval>, index: StreamIndex): number | undefined => {
+  let at: number | undefined
+  for (const stay of stays)
+    if (index.isWork[stay.stage] && (at === undefined || stay.enter < at)) at = stay.enter
+  return at
+}
+
+/** The done instant of `intervals` (sorted by enter): the first done stay's. */
+const doneOf = (intervals: ReadonlyArray<Interval>, index: StreamIndex): number | undefined => {
+  const done = intervals.find((interval) => interval.stage === index.done)
+  return done === undefined ? undefined : (done.exit ?? done.enter)
+}
+
 /**
- * Folds one item: its events, or for a joined item its parts (each member's events), paired
- * part by part and their overlapping stays merged; a joined item's lead time starts at its
- * commitment point.
+ * A joined item's stays from its parts (each member's events, paired among themselves): the
+ * tracker's stays cut where the code moved on, overlapping stays of one stage merged, and
+ * none running past done; and where its change began (the code's first work, when a tracker
+ * joined).
+ */
+const joinedIntervals = (
+  itemId: string,
+  parts: ReadonlyArray<MemberEvents>,
+  index: StreamIndex,
+  warn: WarningCollector['report'],
+  ignores: ((event: ItemEvent) => boolean) | undefined,
+) => {
+  const code: Interval[] = []
+  const tracker: Interval[] = []
+  const sorted = parts.flatMap((part) =>
+    pairEvents(itemId, part.events, index, warn, ignores, part.tracker ? tracker : code),
+  )
+  const merged = mergeStays([...code, ...cutTrackerStays(tracker, code)])
+  merged.sort((a, b) => a.enter - b.enter || a.stage - b.stage)
+  const doneAt = doneOf(merged, index)
+  return {
+    sorted,
+    intervals: doneAt === undefined ? merged : endAtDone(merged, index.done, doneAt),
+    changeStart: tracker.length > 0 ? firstWorkEnter(code, index) : undefined,
+  }
+}
+
+/**
+ * Folds one item: its events, or for a joined item its parts (see {@link joinedIntervals}); a
+ * joined item's lead time starts at its commitment point.
  */
 const foldItem = (
   itemId: string,
   events: ReadonlyArray<ItemEvent>,
-  parts: ReadonlyArray<ReadonlyArray<ItemEvent>> | undefined,
+  parts: ReadonlyArray<MemberEvents> | undefined,
   index: StreamIndex,
   warn: WarningCollector['report'],
   ignores: ((event: ItemEvent) => boolean) | undefined,
 ): Timeline => {
-  const paired: Interval[] = []
-  const sorted =
+  const single: Interval[] = []
+  const { sorted, intervals, changeStart } =
     parts === undefined
-      ? pairEvents(itemId, events, index, warn, ignores, paired)
-      : parts.flatMap((part) => pairEvents(itemId, part, index, warn, ignores, paired))
-  const intervals = parts === undefined ? paired : mergeStays(paired)
+      ? {
+          sorted: pairEvents(itemId, events, index, warn, ignores, single),
+          intervals: single,
+          changeStart: undefined,
+        }
+      : joinedIntervals(itemId, parts, index, warn, ignores)
   intervals.sort((a, b) => a.enter - b.enter || a.stage - b.stage)
   let firstEnter = Number.POSITIVE_INFINITY
   let committedAt: number | undefined
-  let doneAt: number | undefined
   for (const interval of intervals) {
     if (interval.enter < firstEnter) firstEnter = interval.enter
     if (interval.stage >= index.commitment && interval.stage !== index.done && committedAt === undefined) {
       committedAt = interval.enter
     }
-    if (interval.stage === index.done && doneAt === undefined) doneAt = interval.exit ?? interval.enter
   }
+  const doneAt = doneOf(intervals, index)
   if (doneAt !== undefined) {
     const finished = doneAt
     for (const interval of intervals) {
@@ -187,6 +232,7 @@ const foldItem = (
     intervals,
     firstEnter,
     ...(parts !== undefined && committedAt !== undefined ? { leadStart: committedAt } : {}),
+    ...(changeStart === undefined ? {} : { changeStart }),
     committedAt,
     doneAt,
     abandonedAt: doneAt === undefined ? abandonedAt(sorted, intervals) : undefined,
@@ -214,7 +260,7 @@ export interface Timelines {
  * @category timelines
  */
 export interface FoldOptions {
-  readonly parts?: ReadonlyMap<string, ReadonlyArray<ReadonlyArray<ItemEvent>>>
+  readonly parts?: ReadonlyMap<string, ReadonlyArray<MemberEvents>>
 }
 
 /**
