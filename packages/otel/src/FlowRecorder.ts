@@ -146,7 +146,9 @@ export const createFlowRecorder = (options: FlowRecorderOptions = {}): FlowRecor
       totals.failingSince ??= exit
       return
     }
-    instruments.leadTimeForChanges.record(seconds(exit - (item.firstWork ?? stay.enter)))
+    // A deployment that is its item's first work shows no change to measure from.
+    if (item.firstWork !== undefined && item.firstWork < stay.enter)
+      instruments.leadTimeForChanges.record(seconds(exit - item.firstWork))
     if (totals.failingSince !== undefined) {
       instruments.recoveryTime.record(seconds(exit - totals.failingSince))
       totals.failingSince = undefined

@@ -104,6 +104,17 @@ describe('the incremental recorder on a hand-computed story', () => {
     expect(value(metrics, M.changeFailureRate)).toBeCloseTo(1 / 3, 12)
   })
 
+  it("a production deployment that is its item's first work has no lead time for changes", async () => {
+    const { recorder, collect } = harness()
+    for (const event of story) recorder.record(event)
+    // E: a deployment of a change the events do not show (a bare commit), 9 to 9.1 h.
+    recorder.record(ev('E', 'deploy', 'enter', 9))
+    recorder.record(ev('E', 'deploy', 'exit', 9.1, { outcome: 'success', attributes: production }))
+    const metrics = await collect()
+    expect(value(metrics, M.deployments, { [A.environment]: 'production', [A.outcome]: 'success' })).toBe(3)
+    expect(histogram(metrics, M.leadTimeForChanges)).toEqual({ count: 2, sum: (17 + 7) * HOUR })
+  })
+
   it('shows WIP, the queue in front of each work stage, aging and flow efficiency as gauges', async () => {
     const { recorder, collect } = harness({ now: () => Date.parse('2026-03-02T20:00:00Z') })
     for (const event of story) recorder.record(event)
