@@ -30,6 +30,7 @@ const section = (text: string, title: string) => {
 /** Every command of herbie, in the order help lists them. */
 const COMMANDS = [
   'analyze',
+  'check',
   'demo',
   'export',
   'forecast',

@@ -86,6 +86,15 @@ export type { FlowReport } from './analysis/FlowReport.js'
 export { NoEvents } from './analysis/NoEvents.js'
 export { type ReadEvents, type ReadOptions, readEventLog } from './analysis/readEventLog.js'
 export { buildReport, type InputCounts, type ReportContext } from './analysis/report.js'
+export { CHECK_METRICS, type CheckMetric, checkMetric, type MetricKind } from './check/CheckMetric.js'
+export {
+  checkThresholds,
+  parseThreshold,
+  type Threshold,
+  type ThresholdResult,
+  type ThresholdText,
+} from './check/checkThresholds.js'
+export { limitValue } from './check/limitValue.js'
 export { gatherEvidence, type StageEvidence } from './constraint/evidence.js'
 export {
   type ConstraintReport,

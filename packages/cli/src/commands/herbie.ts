@@ -1,5 +1,6 @@
 import { Command } from '@effect/cli'
 import { analyzeCommand } from './analyze.js'
+import { checkCommand } from './check.js'
 import { demoCommand } from './demo.js'
 import { exportCommand } from './export.js'
 import { forecastCommand } from './forecast.js'
@@ -14,6 +15,7 @@ import { syncCommand } from './sync.js'
  */
 export const herbieSubcommands = [
   analyzeCommand,
+  checkCommand,
   demoCommand,
   exportCommand,
   forecastCommand,

@@ -27,6 +27,20 @@ export const SourceConfig = Schema.Struct({
  */
 export type SourceConfig = typeof SourceConfig.Type
 
+const Limits = Schema.Record({ key: Schema.String, value: Schema.Union(Schema.String, Schema.Number) })
+
+/**
+ * The thresholds `herbie check` holds the analysis to when no `--max` or `--min` is given:
+ * `{ "max": { "lead-time.p85": "5d", "wip.review": 8 }, "min": { "flow-efficiency": 0.2 } }`.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const CheckConfig = Schema.Struct({
+  max: Schema.optionalWith(Limits, { default: () => ({}) }),
+  min: Schema.optionalWith(Limits, { default: () => ({}) }),
+})
+
 const SOURCE_NAME = /^[\w.-]+$/
 
 /**
@@ -34,7 +48,7 @@ const SOURCE_NAME = /^[\w.-]+$/
  * by name, where their events go and where checkpoints are kept (paths relative to the file),
  * and how `herbie analyze` and `herbie export` join items across sources (`correlation`) and
  * read the upstream signals (`upstream`), decoded by core's `CorrelationOptions` and
- * `UpstreamOptions`.
+ * `UpstreamOptions`, and the thresholds of `herbie check` (`check`).
  *
  * @since 0.1.0
  * @category config
@@ -53,6 +67,7 @@ export const HerbieConfig = Schema.Struct({
   ),
   correlation: Schema.optional(CorrelationOptions),
   upstream: Schema.optional(UpstreamOptions),
+  check: Schema.optional(CheckConfig),
 })
 
 /**

@@ -19,6 +19,28 @@ export interface SettingsInput {
 }
 
 /**
+ * The analysis part of the config file given with `--config`, or of the one in `cwd` when there
+ * is one (nothing when there is none), and that file's path.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const analysisConfig = (
+  input: Pick<SettingsInput, 'config'>,
+  cwd: string = process.cwd(),
+): Effect.Effect<
+  {
+    readonly file: string | undefined
+    readonly config: Pick<HerbieConfig, 'correlation' | 'upstream' | 'check'>
+  },
+  ConfigFileInvalid
+> =>
+  Effect.gen(function* () {
+    const file = Option.isSome(input.config) ? yield* findConfig(input.config.value, cwd) : configHere(cwd)
+    return { file, config: file === undefined ? {} : yield* readConfig(file) }
+  })
+
+/**
  * The `correlation` and `upstream` of the config file given with `--config`, or of the one in
  * `cwd` when there is one (the defaults when there is none), with `--correlate` replacing the
  * rules. The sources are not read: their `{ "env": "NAME" }` references need not be set.
@@ -31,9 +53,7 @@ export const analysisSettings = (
   cwd: string = process.cwd(),
 ): Effect.Effect<AnalysisSettings, ConfigFileInvalid | UsageError> =>
   Effect.gen(function* () {
-    const file = Option.isSome(input.config) ? yield* findConfig(input.config.value, cwd) : configHere(cwd)
-    const config: Pick<HerbieConfig, 'correlation' | 'upstream'> =
-      file === undefined ? {} : yield* readConfig(file)
+    const { config } = yield* analysisConfig(input, cwd)
     const rules: ReadonlyArray<CorrelationRule> | undefined = Option.isSome(input.correlate)
       ? yield* parseRules('--correlate', input.correlate.value)
       : undefined

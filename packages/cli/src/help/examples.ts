@@ -25,6 +25,16 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<Example>>> = {
       command: 'herbie sync github --repo OWNER/NAME --out events.ndjson',
     },
   ],
+  check: [
+    {
+      about: 'Fail the CI job when lead time or the review queue gets out of hand',
+      command: 'herbie check --events events.ndjson --max lead-time.p85=5d --max wip.review=8',
+    },
+    {
+      about: "A Markdown verdict for a CI job summary, with the thresholds of herbie.config.json's check",
+      command: 'herbie check --events events.ndjson --format md',
+    },
+  ],
   analyze: [
     { about: 'The report in the terminal', command: 'herbie analyze --events events.ndjson' },
     {
