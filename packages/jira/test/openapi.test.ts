@@ -1,6 +1,6 @@
 import { Either, ParseResult, Schema, type SchemaAST } from 'effect'
 import { describe, expect, it } from 'vitest'
-import { ChangelogPage, CloudSearchPage, ISSUE_FIELDS, Issue, Status } from '../src/index.js'
+import { ChangelogPage, CloudSearchPage, ISSUE_FIELDS, Issue, JiraTimestamp, Status } from '../src/index.js'
 import {
   compare,
   description,
@@ -69,17 +69,19 @@ describe("the decoders against Atlassian's OpenAPI description of Jira Cloud (RE
     })
   })
 
-  it('the check sees what it checks: a field of the wrong type, one the description lacks, one required beyond it', () => {
+  it('the check sees what it checks: fields of the wrong type, one the description lacks, and what is required beyond it', () => {
     const wrong = Schema.Array(
       Schema.Struct({
         ...Status.fields,
         id: Schema.Number,
+        name: JiraTimestamp,
         statusCategory: Schema.Struct({ key: Schema.String, colour: Schema.optional(Schema.String) }),
       }),
     )
     expect(compare(wrong.ast, responseOf(STATUSES))).toEqual({
       problems: [
         '$[].id: decoder reads integer | number, StatusDetails.id is string',
+        '$[].name: decoder reads date-time, StatusDetails.name is string',
         '$[].statusCategory.colour: not a property of StatusCategory',
       ],
       requiredBeyond: ['$[].id', '$[].name', '$[].statusCategory', '$[].statusCategory.key'],

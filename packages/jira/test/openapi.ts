@@ -132,13 +132,13 @@ const kindOf = (node: Described): Kind =>
         ? 'object'
         : 'any'
 
-/** The kinds of value a decoder accepts on the wire. */
+/** The kinds of value a decoder accepts on the wire (a plain string decoder takes `date-time`s too). */
 const accepted = (ast: SchemaAST.AST): ReadonlyArray<Kind> => {
   if (ast === JiraTimestamp.ast) return ['date-time']
   if (SchemaAST.isTransformation(ast) || SchemaAST.isRefinement(ast)) return accepted(ast.from)
   if (SchemaAST.isSuspend(ast)) return accepted(ast.f())
   if (SchemaAST.isUnion(ast)) return ast.types.flatMap(accepted)
-  if (SchemaAST.isStringKeyword(ast)) return ['string', 'date-time']
+  if (SchemaAST.isStringKeyword(ast)) return ['string']
   if (SchemaAST.isNumberKeyword(ast)) return ['integer', 'number']
   if (SchemaAST.isBooleanKeyword(ast)) return ['boolean']
   if (SchemaAST.isTupleType(ast)) return ['array']
@@ -192,7 +192,7 @@ export const compare = (ast: SchemaAST.AST, node: Described, at = '$', name = '$
       const value = resolve(said, resolved.name)
       const kind = kindOf(value.node)
       const ours = accepted(property.type)
-      if (kind !== 'any' && !ours.includes(kind))
+      if (kind !== 'any' && !ours.includes(kind) && !(kind === 'date-time' && ours.includes('string')))
         problems.push(`${path}: decoder reads ${ours.join(' | ')}, ${resolved.name}.${field} is ${kind}`)
       if (value.node.nullable === true && !ours.includes('null'))
         problems.push(`${path}: decoder refuses null, ${resolved.name}.${field} is nullable`)
