@@ -3,8 +3,8 @@
  * `test/openapi.test.ts` holds the decoders to:
  * `pnpm --filter @herbie/jira openapi <path to swagger-v3.v3.json>`.
  *
- * Kept: for each operation the adapter calls, its 200 response (schema and example); every
- * component schema those responses reach (and the ones the test types issue fields with), each cut
+ * Kept: for each Cloud operation the adapter calls, its 200 response (schema and example); every
+ * component schema those responses reach (and the few more the test reads, below), each cut
  * to `type`, `format`, `nullable`, `required`, `properties`, `items`, `allOf` and `$ref`, in the
  * source's order. Record the source's repository, path and commit in `test/fixtures/SOURCES.md`.
  */
@@ -16,8 +16,11 @@ const OPERATIONS = [
   '/rest/api/3/status',
 ]
 
-/** Schemas the test needs beyond what the responses reach: the types of the issue fields asked for. */
-const FIELD_SCHEMAS = ['Fields', 'IssueLink', 'ProjectDetails', 'Resolution']
+/**
+ * Schemas the test needs beyond what the responses reach: the types of the issue fields asked for,
+ * and the page of Cloud's older search (`GET /rest/api/3/search`), Data Center's envelope.
+ */
+const EXTRA_SCHEMAS = ['Fields', 'IssueLink', 'ProjectDetails', 'Resolution', 'SearchResults']
 
 const KEPT = ['type', 'format', 'nullable', 'required', 'properties', 'items', 'allOf', '$ref']
 
@@ -55,7 +58,7 @@ const refsOf = (node) =>
 const ok = (path) => spec.paths[path].get.responses['200'].content['application/json']
 
 const reached = new Set()
-const pending = [...OPERATIONS.flatMap((path) => refsOf(ok(path).schema)), ...FIELD_SCHEMAS]
+const pending = [...OPERATIONS.flatMap((path) => refsOf(ok(path).schema)), ...EXTRA_SCHEMAS]
 while (pending.length > 0) {
   const name = pending.pop()
   if (reached.has(name)) continue

@@ -1,6 +1,14 @@
 import { Either, ParseResult, Schema, type SchemaAST } from 'effect'
 import { describe, expect, it } from 'vitest'
-import { ChangelogPage, CloudSearchPage, ISSUE_FIELDS, Issue, JiraTimestamp, Status } from '../src/index.js'
+import {
+  ChangelogPage,
+  CloudSearchPage,
+  DataCenterSearchPage,
+  ISSUE_FIELDS,
+  Issue,
+  JiraTimestamp,
+  Status,
+} from '../src/index.js'
 import {
   compare,
   description,
@@ -66,6 +74,16 @@ describe("the decoders against Atlassian's OpenAPI description of Jira Cloud (RE
     expect(compare(Issue.ast, { $ref: '#/components/schemas/IssueBean' })).toEqual({
       problems: [],
       requiredBeyond: [...under('$', ISSUE_NEEDS), ...under('$.changelog.histories[]', HISTORY_NEEDS)],
+    })
+  })
+
+  it("DataCenterSearchPage is held to SearchResults, the page of Cloud's older GET /rest/api/3/search that Data Center's GET /rest/api/2/search also returns", () => {
+    expect(compare(DataCenterSearchPage.ast, { $ref: '#/components/schemas/SearchResults' })).toEqual({
+      problems: [],
+      requiredBeyond: [
+        ...under('$.issues[]', ISSUE_NEEDS),
+        ...under('$.issues[].changelog.histories[]', HISTORY_NEEDS),
+      ],
     })
   })
 
