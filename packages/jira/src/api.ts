@@ -13,14 +13,15 @@ export const JiraTimestamp = Schema.String.pipe(
 
 /**
  * A status category (`StatusCategory`): `key` is `new`, `indeterminate`, `done` or `undefined`
- * (No Category); `id` a number (2, 4, 3, 1).
+ * (No Category); `id` a number (2, 4, 3, 1). Both are optional in Jira's description: a category
+ * without a key maps its statuses as one without a category.
  *
  * @since 0.1.0
  * @category api
  */
 export const StatusCategory = Schema.Struct({
   id: Schema.optional(Schema.Number),
-  key: Schema.String,
+  key: Schema.optional(Schema.String),
   name: Schema.optional(Schema.String),
 })
 
@@ -119,11 +120,12 @@ export const ChangelogPage = Schema.Struct({
   values: Schema.optionalWith(Schema.Array(History), { default: () => [] }),
 })
 
-const IssueRef = Schema.Struct({ id: Schema.optional(Schema.String), key: Schema.String })
+const IssueRef = Schema.Struct({ id: Schema.optional(Schema.String), key: Schema.optional(Schema.String) })
 
 /**
  * A link between two issues (`IssueLink`): its type names both directions (`inward` "is caused
- * by", `outward` "causes"); the other issue is `inwardIssue` or `outwardIssue`.
+ * by", `outward` "causes"); the other issue is `inwardIssue` or `outwardIssue` (a link whose other
+ * issue has no key links nothing).
  *
  * @since 0.1.0
  * @category api
@@ -149,7 +151,9 @@ export type IssueLink = typeof IssueLink.Type
 
 /**
  * The fields the adapter asks for (see `ISSUE_FIELDS`). Jira leaves a field out when it is not
- * on the issue's screens; `resolution` is null until the issue is resolved.
+ * on the issue's screens; `resolution` is null until the issue is resolved. Of the issue type,
+ * project and resolution, whose names and keys Jira's description leaves optional, an event
+ * carries what is there.
  *
  * @since 0.1.0
  * @category api
@@ -158,15 +162,19 @@ export const IssueFields = Schema.Struct({
   summary: Schema.optional(Schema.NullOr(Schema.String)),
   status: Status,
   issuetype: Schema.optional(
-    Schema.NullOr(Schema.Struct({ id: Schema.optional(Schema.String), name: Schema.String })),
+    Schema.NullOr(
+      Schema.Struct({ id: Schema.optional(Schema.String), name: Schema.optional(Schema.String) }),
+    ),
   ),
   project: Schema.optional(
-    Schema.NullOr(Schema.Struct({ id: Schema.optional(Schema.String), key: Schema.String })),
+    Schema.NullOr(Schema.Struct({ id: Schema.optional(Schema.String), key: Schema.optional(Schema.String) })),
   ),
   created: JiraTimestamp,
   updated: JiraTimestamp,
   resolution: Schema.optional(
-    Schema.NullOr(Schema.Struct({ id: Schema.optional(Schema.String), name: Schema.String })),
+    Schema.NullOr(
+      Schema.Struct({ id: Schema.optional(Schema.String), name: Schema.optional(Schema.String) }),
+    ),
   ),
   issuelinks: Schema.optionalWith(Schema.Array(IssueLink), { default: () => [] }),
 })

@@ -15,8 +15,8 @@ export const issueItemId = (key: string): string => `jira:${key}`
 const otherEnd = (
   link: IssueLink,
 ): { readonly key: string; readonly phrase: string | undefined } | undefined => {
-  if (link.outwardIssue !== undefined) return { key: link.outwardIssue.key, phrase: link.type.outward }
-  if (link.inwardIssue !== undefined) return { key: link.inwardIssue.key, phrase: link.type.inward }
+  if (link.outwardIssue?.key !== undefined) return { key: link.outwardIssue.key, phrase: link.type.outward }
+  if (link.inwardIssue?.key !== undefined) return { key: link.inwardIssue.key, phrase: link.type.inward }
   return undefined
 }
 
@@ -42,7 +42,7 @@ export const issueContext = (issue: Issue, config: Pick<JiraConfig, 'kinds'>): E
     itemId: issueItemId(issue.key),
     links: [{ kind: 'issue', id: issue.key }, ...linked.map((key) => ({ kind: 'issue' as const, id: key }))],
     attributes: {
-      ...(issue.fields.project == null ? {} : { project: issue.fields.project.key }),
+      ...(issue.fields.project?.key === undefined ? {} : { project: issue.fields.project.key }),
       ...(issueType === undefined ? {} : { issueType }),
       kind: kindOf(issueType, config.kinds),
       ...(causes.length === 0

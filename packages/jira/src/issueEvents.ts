@@ -2,7 +2,7 @@ import { type EventContext, makeEventBuilder, type StageEventEncoded, type Stage
 import type { ChangeItem, History, Issue } from './api.js'
 import type { JiraConfig } from './config.js'
 import { issueContext } from './context.js'
-import { type StatusCategories, statusStages } from './statusStage.js'
+import { type StatusCategories, statusCategories, statusStages } from './statusStage.js'
 import { jiraTime } from './time.js'
 
 const builder = makeEventBuilder('jira')
@@ -62,9 +62,7 @@ export const issueEvents = (
   stages: StageMapping,
   categories: StatusCategories,
 ): StageEventEncoded[] => {
-  const known = new Map(categories)
-  if (issue.fields.status.statusCategory !== undefined)
-    known.set(issue.fields.status.id, issue.fields.status.statusCategory.key)
+  const known = new Map([...categories, ...statusCategories([issue.fields.status])])
   const { stageOf, isWait } = statusStages(config, stages, known)
   const context: EventContext = issueContext(issue, config)
   const doneStage = stages.done ?? 'done'

@@ -33,7 +33,7 @@ export type StatusCategories = ReadonlyMap<string, string>
 export const statusCategories = (statuses: ReadonlyArray<Status>): StatusCategories =>
   new Map(
     statuses.flatMap((status) =>
-      status.statusCategory === undefined ? [] : [[status.id, status.statusCategory.key]],
+      status.statusCategory?.key === undefined ? [] : [[status.id, status.statusCategory.key]],
     ),
   )
 

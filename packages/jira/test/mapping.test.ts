@@ -372,6 +372,44 @@ describe('issue events', () => {
     ]).toEqual(['feature', 'defect', 'risk', 'debt', 'debt', 'feature'])
   })
 
+  it("what Jira's description leaves optional may be missing: the name of an issue type or resolution, the key of a project, a linked issue or a category", () => {
+    const raw = story('PAY-151')
+    const fields = raw.fields as Json
+    const bare = decodeIssue({
+      ...raw,
+      fields: {
+        ...fields,
+        issuetype: { id: '10005' },
+        project: { id: '10021' },
+        status: { id: '3', name: 'In Progress', statusCategory: { id: 4 } },
+        issuelinks: [
+          {
+            id: '10231',
+            type: { name: 'Problem/Incident', inward: 'is caused by', outward: 'causes' },
+            inwardIssue: { id: '10150' },
+          },
+        ],
+      },
+    })
+    const bug = map(bare)
+    expect(lines(bug)).toEqual([
+      'jira:PAY-151:created:enter backlog enter 2026-03-09T14:00:00.000Z',
+      'jira:PAY-151:10688:exit backlog exit 2026-03-10T09:30:00.000Z',
+      'jira:PAY-151:10688:enter develop enter 2026-03-10T09:30:00.000Z',
+    ])
+    expect([bug[0]?.links, bug[0]?.attributes]).toEqual([
+      [{ kind: 'issue', id: 'PAY-151' }],
+      { kind: 'feature', status: 'To Do' },
+    ])
+    expect(statusCategories([bare.fields.status])).toEqual(new Map())
+
+    const done = story('PAY-142')
+    const unnamed = map(
+      decodeIssue({ ...done, fields: { ...(done.fields as Json), resolution: { id: '10000' } } }),
+    )
+    expect(unnamed.at(-1)?.id).toBe(map(decodeIssue(done)).at(-1)?.id)
+  })
+
   it('histories are taken oldest first whatever order they come in', () => {
     const issue = decodeIssue(story('PAY-142'))
     const reversed: History[] = [...(issue.changelog?.histories ?? [])].reverse()
