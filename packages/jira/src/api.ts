@@ -125,18 +125,21 @@ const IssueRef = Schema.Struct({ id: Schema.optional(Schema.String), key: Schema
 /**
  * A link between two issues (`IssueLink`): its type names both directions (`inward` "is caused
  * by", `outward` "causes"); the other issue is `inwardIssue` or `outwardIssue` (a link whose other
- * issue has no key links nothing).
+ * issue has no key links nothing; one without a type links the issue and names no cause).
  *
  * @since 0.1.0
  * @category api
  */
 export const IssueLink = Schema.Struct({
   id: Schema.optional(Schema.String),
-  type: Schema.Struct({
-    name: Schema.optional(Schema.String),
-    inward: Schema.optional(Schema.String),
-    outward: Schema.optional(Schema.String),
-  }),
+  // Cloud's description requires it; Data Center's models leave it optional.
+  type: Schema.optional(
+    Schema.Struct({
+      name: Schema.optional(Schema.String),
+      inward: Schema.optional(Schema.String),
+      outward: Schema.optional(Schema.String),
+    }),
+  ),
   inwardIssue: Schema.optional(IssueRef),
   outwardIssue: Schema.optional(IssueRef),
 })

@@ -15,8 +15,8 @@ export const issueItemId = (key: string): string => `jira:${key}`
 const otherEnd = (
   link: IssueLink,
 ): { readonly key: string; readonly phrase: string | undefined } | undefined => {
-  if (link.outwardIssue?.key !== undefined) return { key: link.outwardIssue.key, phrase: link.type.outward }
-  if (link.inwardIssue?.key !== undefined) return { key: link.inwardIssue.key, phrase: link.type.inward }
+  if (link.outwardIssue?.key !== undefined) return { key: link.outwardIssue.key, phrase: link.type?.outward }
+  if (link.inwardIssue?.key !== undefined) return { key: link.inwardIssue.key, phrase: link.type?.inward }
   return undefined
 }
 

@@ -410,6 +410,23 @@ describe('issue events', () => {
     expect(unnamed.at(-1)?.id).toBe(map(decodeIssue(done)).at(-1)?.id)
   })
 
+  it('a link without a type (Data Center may send one) links the other issue and names no cause', () => {
+    const raw = story('PAY-151')
+    const issue = decodeIssue({
+      ...raw,
+      fields: {
+        ...(raw.fields as Json),
+        issuelinks: [{ id: '10231', inwardIssue: { id: '10150', key: 'PAY-150' } }],
+      },
+    })
+    const [first] = map(issue)
+    expect(first?.links).toEqual([
+      { kind: 'issue', id: 'PAY-151' },
+      { kind: 'issue', id: 'PAY-150' },
+    ])
+    expect(first?.attributes?.causedBy).toBeUndefined()
+  })
+
   it('histories are taken oldest first whatever order they come in', () => {
     const issue = decodeIssue(story('PAY-142'))
     const reversed: History[] = [...(issue.changelog?.histories ?? [])].reverse()
