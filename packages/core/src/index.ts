@@ -171,7 +171,14 @@ export { type QueueStats, queueStats } from './metrics/queue.js'
 export { type StageMetrics, stageMetrics } from './metrics/stages.js'
 export { DAY_MS, overlap, type Window, windowDays, within } from './metrics/Window.js'
 export { collectWaits, nextWorkStage, readyAt, type Wait } from './metrics/waits.js'
-export { runSimulation, type SimObserver, type SimResult, simulate, stageLoads } from './simulate/engine.js'
+export {
+  runSimulation,
+  type SimObserver,
+  type SimResult,
+  type SimRunOptions,
+  simulate,
+  stageLoads,
+} from './simulate/engine.js'
 export {
   capacityPerDay,
   effectiveServers,

@@ -59,6 +59,21 @@ export interface SimObserver {
 }
 
 /**
+ * How a run draws its random numbers. With `commonRandomNumbers`, each use of them (the times
+ * between arrivals, each stage's service times, each stage's failures) has its own stream from
+ * the seed, so two scenarios run on one seed draw the same numbers for the same use: the k-th
+ * time between arrivals and each stage's k-th service time (before a speed-up divides it) are the
+ * same in both, and the difference between the two shows the change, not the luck of the draw.
+ * Without it one stream serves all, in the order the steps happen.
+ *
+ * @since 0.1.0
+ * @category simulation
+ */
+export interface SimRunOptions {
+  readonly commonRandomNumbers?: boolean
+}
+
+/**
  * Runs the discrete-event simulation of a scenario and tells the observer each step, without
  * building events: what statistics and what-if runs use. Returns how many items started. The
  * same scenario (seed included) always runs the same way.
@@ -66,8 +81,17 @@ export interface SimObserver {
  * @since 0.1.0
  * @category simulation
  */
-export const runSimulation = (scenario: SimScenario, observer: SimObserver): { readonly items: number } => {
+export const runSimulation = (
+  scenario: SimScenario,
+  observer: SimObserver,
+  options: SimRunOptions = {},
+): { readonly items: number } => {
   const random: Random = seededRandom(scenario.seed)
+  const stream = (): Random =>
+    options.commonRandomNumbers === true ? seededRandom(Math.floor(random() * 4_294_967_296)) : random
+  const arrivalRandom = stream()
+  const serviceRandom = scenario.stages.map(stream)
+  const failureRandom = scenario.stages.map(stream)
   const stages = scenario.stages
   const horizon = scenario.days * 24
   const heap = makeHeap<Pending>()
@@ -90,7 +114,11 @@ export const runSimulation = (scenario: SimScenario, observer: SimObserver): { r
     const stage = stages[k]!
     busy[k]!++
     observer.start?.(item, k, t)
-    heap.push(t + sample(stage.service, random) / factor(stage, t), { kind: 'finish', item, stage: k })
+    heap.push(t + sample(stage.service, serviceRandom[k]!) / factor(stage, t), {
+      kind: 'finish',
+      item,
+      stage: k,
+    })
   }
   const ready = (item: number, k: number, t: number) => {
     inStage[k]!++
@@ -126,9 +154,9 @@ export const runSimulation = (scenario: SimScenario, observer: SimObserver): { r
   } else heap.push(0, { kind: 'arrive' })
   const nextArrival = (t: number) =>
     arrivals.kind === 'poisson'
-      ? t - Math.log(1 - random()) / (arrivals.perDay / 24)
+      ? t - Math.log(1 - arrivalRandom()) / (arrivals.perDay / 24)
       : arrivals.kind === 'renewal'
-        ? t + sample(arrivals.interval, random)
+        ? t + sample(arrivals.interval, arrivalRandom)
         : t
 
   for (let next = heap.pop(); next !== undefined && next.key <= horizon; next = heap.pop()) {
@@ -143,7 +171,7 @@ export const runSimulation = (scenario: SimScenario, observer: SimObserver): { r
     }
     const k = pending.stage
     const stage = stages[k]!
-    const failed = stage.failureRate !== undefined && random() < stage.failureRate
+    const failed = stage.failureRate !== undefined && failureRandom[k]!() < stage.failureRate
     if (!failed && k + 1 < stages.length && full(k + 1)) {
       // Pulled, not pushed: the item waits in this stage, holding its server, for a place.
       held[k + 1]!.push(pending.item)

@@ -121,40 +121,44 @@ const measureRun = (scenario: SimScenario, warmupHours: number): RunMeasures => 
     lastChange[k] = Math.max(lastChange[k]!, t)
     inStage[k]! += delta
   }
-  runSimulation(scenario, {
-    ready: (item, k, t) => {
-      steps++
-      queue(k, t, 1)
-      if (k === 0 && visibleQueue && !arrivedAt.has(item)) arrivedAt.set(item, t)
-      readyAt.set(item, t)
+  runSimulation(
+    scenario,
+    {
+      ready: (item, k, t) => {
+        steps++
+        queue(k, t, 1)
+        if (k === 0 && visibleQueue && !arrivedAt.has(item)) arrivedAt.set(item, t)
+        readyAt.set(item, t)
+      },
+      start: (item, k, t) => {
+        steps++
+        if (k === 0 && !arrivedAt.has(item)) arrivedAt.set(item, t)
+        change(k, t, 1)
+        // A saturated first stage starts items that never waited (nor became ready).
+        const ready = readyAt.get(item) ?? t
+        if (readyAt.delete(item)) queue(k, t, -1)
+        if (ready >= warmupHours) {
+          waits[k]!.sum += t - ready
+          waits[k]!.count++
+        }
+      },
+      finish: (_item, k, t, failed) => {
+        steps++
+        change(k, t, -1)
+        if (!failed && t >= warmupHours) finished[k]!++
+      },
+      done: (item, t) => {
+        steps++
+        const arrived = arrivedAt.get(item)
+        arrivedAt.delete(item)
+        readyAt.delete(item)
+        if (t < warmupHours) return
+        done++
+        if (arrived !== undefined) leads.push((t - arrived) * HOUR_S)
+      },
     },
-    start: (item, k, t) => {
-      steps++
-      if (k === 0 && !arrivedAt.has(item)) arrivedAt.set(item, t)
-      change(k, t, 1)
-      // A saturated first stage starts items that never waited (nor became ready).
-      const ready = readyAt.get(item) ?? t
-      if (readyAt.delete(item)) queue(k, t, -1)
-      if (ready >= warmupHours) {
-        waits[k]!.sum += t - ready
-        waits[k]!.count++
-      }
-    },
-    finish: (_item, k, t, failed) => {
-      steps++
-      change(k, t, -1)
-      if (!failed && t >= warmupHours) finished[k]!++
-    },
-    done: (item, t) => {
-      steps++
-      const arrived = arrivedAt.get(item)
-      arrivedAt.delete(item)
-      readyAt.delete(item)
-      if (t < warmupHours) return
-      done++
-      if (arrived !== undefined) leads.push((t - arrived) * HOUR_S)
-    },
-  })
+    { commonRandomNumbers: true },
+  )
   for (let k = 0; k < stages.length; k++) {
     change(k, horizon, 0)
     queue(k, horizon, 0)
