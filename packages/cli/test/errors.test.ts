@@ -31,7 +31,7 @@ describe('argument errors: one line, error: first, exit 2', () => {
     [['anlyze'], 'error: unknown command anlyze (did you mean analyze?)'],
     [
       ['bogus'],
-      'error: unknown command bogus (the commands are analyze, demo, export, forecast, simulate, sync)',
+      'error: unknown command bogus (the commands are analyze, check, demo, export, forecast, simulate, sync)',
     ],
     [['sync', 'gihtub'], 'error: unknown command gihtub for herbie sync (did you mean github?)'],
     [
