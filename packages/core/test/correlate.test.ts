@@ -37,6 +37,17 @@ const staysOf = (events: ReadonlyArray<StageEventEncoded>, itemId: string) =>
     .timelines.find((timeline) => timeline.itemId === itemId)!
     .intervals.map((interval) => [index.stages[interval.stage]!.name, interval.enter, interval.exit])
 
+/** PAY-142's stays after joining: the ticket's In Progress ends where its pull request asks for review. */
+const PAY_142_STAYS = [
+  ['backlog', at(0), at(10)],
+  ['develop', at(10), at(20)],
+  ['review-queue', at(20), at(22)],
+  ['review', at(22), at(25)],
+  ['ci', at(25.5), at(26)],
+  ['deploy', at(27), at(28)],
+  ['done', at(28), undefined],
+]
+
 describe('one timeline per work item across sources', () => {
   it('a Jira ticket, its pull request, the build of its merge commit and its production deployment are one item', () => {
     const report = analyze(ticketToProduction, undefined, stream)
@@ -57,15 +68,7 @@ describe('one timeline per work item across sources', () => {
     expect(report.done.rule).toBe('production-deploy')
     expect(report.warnings).toEqual([])
     // The ticket stays In Progress until 26 h, but the code is in review from 20 h: develop ends there.
-    expect(staysOf(ticketToProduction, 'jira:PAY-142')).toEqual([
-      ['backlog', at(0), at(10)],
-      ['develop', at(10), at(20)],
-      ['review-queue', at(20), at(22)],
-      ['review', at(22), at(25)],
-      ['ci', at(25.5), at(26)],
-      ['deploy', at(27), at(28)],
-      ['done', at(28), undefined],
-    ])
+    expect(staysOf(ticketToProduction, 'jira:PAY-142')).toEqual(PAY_142_STAYS)
   })
 
   it('names the joined item by the tracker and lists the members with the rule that joined each', () => {
@@ -220,15 +223,7 @@ describe("a joined item's stays: the code's facts win over the ticket's statuses
         attributes: { environment: 'production', production: true },
       }),
     ]
-    expect(staysOf(events, 'jira:PAY-142')).toEqual([
-      ['backlog', at(0), at(10)],
-      ['develop', at(10), at(20)],
-      ['review-queue', at(20), at(22)],
-      ['review', at(22), at(25)],
-      ['ci', at(25.5), at(26)],
-      ['deploy', at(27), at(28)],
-      ['done', at(28), undefined],
-    ])
+    expect(staysOf(events, 'jira:PAY-142')).toEqual(PAY_142_STAYS)
     expect(analyze(events, undefined, stream).warnings).toEqual([])
   })
 

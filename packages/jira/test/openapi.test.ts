@@ -107,23 +107,25 @@ describe("the decoders against Atlassian's OpenAPI description of Jira Cloud (RE
   })
 })
 
+/** The history an example built from the description holds: every described property filled. */
+const history = {
+  id: 'Changelog.id',
+  created: EXAMPLE_TIME,
+  items: [
+    {
+      field: 'ChangeDetails.field',
+      fieldId: 'ChangeDetails.fieldId',
+      from: 'ChangeDetails.from',
+      fromString: 'ChangeDetails.fromString',
+      to: 'ChangeDetails.to',
+      toString: 'ChangeDetails.toString',
+    },
+  ],
+}
+
 describe('responses built from the description decode', () => {
   it(`GET ${SEARCH}: a page with every described property filled`, () => {
     const page = Schema.decodeUnknownSync(CloudSearchPage)(exampleOf(responseOf(SEARCH)))
-    const history = {
-      id: 'Changelog.id',
-      created: EXAMPLE_TIME,
-      items: [
-        {
-          field: 'ChangeDetails.field',
-          fieldId: 'ChangeDetails.fieldId',
-          from: 'ChangeDetails.from',
-          fromString: 'ChangeDetails.fromString',
-          to: 'ChangeDetails.to',
-          toString: 'ChangeDetails.toString',
-        },
-      ],
-    }
     const linked = { id: 'LinkedIssue.id', key: 'LinkedIssue.key' }
     expect(page).toEqual({
       issues: [
@@ -169,22 +171,7 @@ describe('responses built from the description decode', () => {
       maxResults: 1,
       total: 1,
       isLast: true,
-      values: [
-        {
-          id: 'Changelog.id',
-          created: EXAMPLE_TIME,
-          items: [
-            {
-              field: 'ChangeDetails.field',
-              fieldId: 'ChangeDetails.fieldId',
-              from: 'ChangeDetails.from',
-              fromString: 'ChangeDetails.fromString',
-              to: 'ChangeDetails.to',
-              toString: 'ChangeDetails.toString',
-            },
-          ],
-        },
-      ],
+      values: [history],
     })
     const item = { field: 'fields', fieldId: 'fieldId', from: null, to: null }
     expect(Schema.decodeUnknownSync(Schema.parseJson(ChangelogPage))(exampleTextOf(CHANGELOG))).toEqual({
