@@ -178,6 +178,12 @@ export {
   MAX_ITEMS_PER_RUN,
   MAX_SIMULATION_STEPS,
 } from './simulate/workBudget.js'
+export { type EventQuery, matchesQuery } from './store/EventQuery.js'
+export { EventStore, type EventStoreShape, type UpsertCounts } from './store/EventStore.js'
+export { makeEventStore } from './store/makeEventStore.js'
+export { layerMemoryEventStore, makeMemoryEventStore } from './store/memoryEventStore.js'
+export { StoreError, type StoreOperation } from './store/StoreError.js'
+export { storeCheckpoints } from './store/storeCheckpoints.js'
 export { multiSourceValueStream } from './stream/multiSourceValueStream.js'
 export { indexStream, type StreamIndex } from './stream/StreamIndex.js'
 export { Activity, defaultValueStream, StageDefinition, ValueStream } from './stream/ValueStream.js'
