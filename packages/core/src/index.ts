@@ -6,8 +6,10 @@
  */
 export {
   CheckpointFailed,
+  type CheckpointHost,
   CheckpointStore,
   fileCheckpointStore,
+  hostCheckpointStore,
   memoryCheckpointStore,
 } from './adapter/checkpoint/CheckpointStore.js'
 export {
@@ -130,7 +132,7 @@ export {
 } from './event/StageEvent.js'
 export { fieldIssueOf } from './event/schemaIssue.js'
 export { IsoTimestamp, parseTimestamp, TIMESTAMP_PATTERN } from './event/timestamp.js'
-export { validateEvent } from './event/validate.js'
+export { isStageEvent, validateEvent } from './event/validate.js'
 export { ForecastImpossible } from './forecast/ForecastImpossible.js'
 export { type Forecast, type ForecastOptions, forecastNdjson } from './forecast/forecast.js'
 export { MAX_FORECAST_DAYS, MAX_TRIALS } from './forecast/limits.js'

@@ -1,6 +1,6 @@
 import { Effect, Stream } from 'effect'
 import type { StageEventEncoded } from '../event/StageEvent.js'
-import { validateEvent } from '../event/validate.js'
+import { isStageEvent, validateEvent } from '../event/validate.js'
 import type { EventQuery } from './EventQuery.js'
 import type { EventStoreShape } from './EventStore.js'
 import { StoreError } from './StoreError.js'
@@ -27,9 +27,6 @@ const decodeLine =
         })
       }),
     )
-
-// validateEvent checks every field of the stage-event contract; a number is the event's time.
-const isStageEvent = (value: unknown): value is StageEventEncoded => typeof validateEvent(value) === 'number'
 
 /**
  * Builds an event store from its storage: `read` is derived from `lines`, each stored line parsed
