@@ -1,8 +1,11 @@
 import { Command } from '@effect/cli'
 import { analyzeCommand } from './analyze.js'
 import { demoCommand } from './demo.js'
+import { eventsCommand } from './events.js'
 import { exportCommand } from './export.js'
 import { forecastCommand } from './forecast.js'
+import { importCommand } from './import.js'
+import { itemCommand } from './item.js'
 import { simulateCommand } from './simulate.js'
 import { syncCommand } from './sync.js'
 
@@ -15,8 +18,11 @@ import { syncCommand } from './sync.js'
 export const herbieSubcommands = [
   analyzeCommand,
   demoCommand,
+  eventsCommand,
   exportCommand,
   forecastCommand,
+  importCommand,
+  itemCommand,
   simulateCommand,
   syncCommand,
 ] as const
