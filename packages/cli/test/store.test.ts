@@ -175,3 +175,53 @@ describe('the store file', () => {
     expect(readFileSync(store).subarray(0, 15).toString()).toBe('SQLite format 3')
   })
 })
+
+describe('forecast and simulate read the store without --events', () => {
+  /** Thirty items, one a day, through develop and review to done. */
+  const month = Array.from({ length: 30 }, (_, i) => {
+    const day = Date.parse('2026-03-02T00:00:00Z') + i * 86_400_000
+    const event = (stage: string, type: 'enter' | 'exit', hours: number) =>
+      JSON.stringify({
+        id: `i${i}/${stage}/${type}`,
+        itemId: `i${i}`,
+        stage,
+        type,
+        at: new Date(day + hours * 3_600_000).toISOString(),
+        source: 'test',
+      })
+    return [
+      event('develop', 'enter', 0),
+      event('develop', 'exit', 4),
+      event('review', 'enter', 6),
+      event('review', 'exit', 8),
+      event('done', 'enter', 8),
+    ]
+  }).flat()
+
+  it('gives the same forecast and the same what-if as the file the store was filled from', async () => {
+    const dir = folder()
+    const input = write(dir, 'month.ndjson', month)
+    const store = join(dir, 'events.sqlite')
+    expect((await herbie('import', input, '--store', store)).code).toBe(0)
+    const forecast = ['forecast', '--items', '5', '--json']
+    const fromStore = await herbie(...forecast, '--store', store)
+    expect([fromStore.code, fromStore.stderr]).toEqual([0, ''])
+    expect(JSON.parse(fromStore.stdout)).toEqual(
+      JSON.parse((await herbie(...forecast, '--events', input)).stdout),
+    )
+    expect(JSON.parse(fromStore.stdout).history.completed).toBe(30)
+    const simulate = [
+      'simulate',
+      '--replications',
+      '2',
+      '--seed',
+      '3',
+      '--scenario',
+      'speedup review=2',
+      '--json',
+    ]
+    const simulated = await herbie(...simulate, '--store', store)
+    expect(simulated.code).toBe(0)
+    expect(simulated.stdout).toBe((await herbie(...simulate, '--events', input)).stdout)
+  })
+})
