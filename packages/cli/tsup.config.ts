@@ -1,4 +1,15 @@
+import { copyFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { defineConfig } from 'tsup'
+
+// The embedded store's SQLite is WebAssembly: its .wasm file sits next to the bundled module
+// that loads it (node-sqlite3-wasm looks in its own folder, here dist/).
+const sqliteWasm = (): string => {
+  const store = createRequire(import.meta.url).resolve('@herbie/store')
+  const sqlite = createRequire(store).resolve('node-sqlite3-wasm')
+  return join(dirname(sqlite), 'node-sqlite3-wasm.wasm')
+}
 
 export default defineConfig([
   {
@@ -18,6 +29,8 @@ export default defineConfig([
     target: 'node20',
     noExternal: [/.*/],
     platform: 'node',
+    shims: true,
+    onSuccess: async () => copyFileSync(sqliteWasm(), 'dist/node-sqlite3-wasm.wasm'),
     banner: {
       js: "import { createRequire as __herbieRequire } from 'node:module'; const require = __herbieRequire(import.meta.url);",
     },

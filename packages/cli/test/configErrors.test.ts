@@ -39,7 +39,7 @@ describe('every shape of config mistake is one line naming the file and the key 
   it('an unknown key, at the top and in a source', async () => {
     expect(await sync({ sourcse: { gh: { adapter: 'github' } } })).toEqual([
       2,
-      'error: FILE: sourcse: unknown key (the keys are $schema, out, checkpoints, sources, correlation, upstream, check)',
+      'error: FILE: sourcse: unknown key (the keys are $schema, out, checkpoints, store, sources, correlation, upstream, check)',
     ])
     expect(await sync({ sources: { gh: { adapter: 'github', option: {} } } })).toEqual([
       2,

@@ -16,7 +16,11 @@ const fails = (...args: string[]) => {
 
 describe('argument errors: one line, error: first, exit 2', () => {
   it.each([
-    [['analyze'], 'error: missing option --events FILE.ndjson'],
+    // Without --events, analyze reads the event store: one that does not exist is named.
+    [
+      ['analyze', '--store', '/tmp/herbie-no-store/events.sqlite'],
+      'error: no event store at /tmp/herbie-no-store/events.sqlite: fill it with herbie sync or herbie import first',
+    ],
     [['analyze', '--evnts', 'x.ndjson'], 'error: unknown option --evnts (did you mean --events?)'],
     [
       ['analyze', '--events', events, '--colour'],
@@ -31,7 +35,7 @@ describe('argument errors: one line, error: first, exit 2', () => {
     [['anlyze'], 'error: unknown command anlyze (did you mean analyze?)'],
     [
       ['bogus'],
-      'error: unknown command bogus (the commands are analyze, check, demo, export, forecast, simulate, sync)',
+      'error: unknown command bogus (the commands are analyze, check, demo, events, export, forecast, import, item, simulate, sync)',
     ],
     [['sync', 'gihtub'], 'error: unknown command gihtub for herbie sync (did you mean github?)'],
     [

@@ -32,8 +32,11 @@ const COMMANDS = [
   'analyze',
   'check',
   'demo',
+  'events',
   'export',
   'forecast',
+  'import',
+  'item',
   'simulate',
   'sync',
   'sync argo-workflows',
@@ -85,16 +88,18 @@ describe('herbie analyze --help', () => {
   it('names herbie in the usage line, the required option bare and the optional ones in brackets', () => {
     expect(code).toBe(0)
     expect(section(stdout, 'Usage')).toEqual([
-      '  herbie analyze --events FILE.ndjson [--stream STREAM.json] [--from ISO]',
-      '                 [--to ISO] [--json] [--skip-invalid] [--item ID]',
+      '  herbie analyze [--events FILE.ndjson] [--store PATH] [--stream STREAM.json]',
+      '                 [--from ISO] [--to ISO] [--json] [--skip-invalid] [--item ID]',
       '                 [--config FILE] [--correlate RULES] [--verbose]',
     ])
   })
 
   it('describes each option beside its placeholder, without filler', () => {
     expect(section(stdout, 'Options')).toEqual([
-      '  --events FILE.ndjson   NDJSON file of stage events (may be .gz); read as a',
-      '                         stream.',
+      '  --events FILE.ndjson   NDJSON file of stage events (may be .gz), read as a',
+      '                         stream (default: the event store).',
+      "  --store PATH           The event store file (default: the config file's",
+      '                         `store`, else .herbie/events.sqlite here).',
       '  --stream STREAM.json   Value stream JSON (stages, commitment, done); the',
       '                         default stream when absent.',
       '  --from ISO             Window start, ISO-8601 (default: first event).',
@@ -173,9 +178,10 @@ describe('help of the other commands', () => {
   it('shows a repeatable option that may be left out as optional', () => {
     const usage = section(herbie('simulate', '--help').stdout, 'Usage').join(' ')
     expect(usage).toContain(' [--scenario CHANGES]... ')
-    expect(section(herbie('sync', '--help').stdout, 'Usage')[0]).toBe(
-      '  herbie sync [--config FILE] [--source NAME]... [--out FILE.ndjson] [--verbose]',
-    )
+    expect(section(herbie('sync', '--help').stdout, 'Usage').slice(0, 2)).toEqual([
+      '  herbie sync [--config FILE] [--source NAME]... [--out FILE.ndjson]',
+      '              [--store PATH] [--verbose]',
+    ])
   })
 
   it('states defaults once, from the value the option has', () => {
@@ -238,7 +244,7 @@ describe('colour', () => {
   })
 
   it('is bold headings, and nothing when off', () => {
-    const command: CommandInfo = { path: ['x'], description: 'X.', options: [], subcommands: [] }
+    const command: CommandInfo = { path: ['x'], description: 'X.', options: [], args: [], subcommands: [] }
     expect(renderHelp(command, [], { color: true })).toContain('\u001b[1mUsage:\u001b[0m')
     expect(renderHelp(command, [], { color: false })).toBe(
       'X.\n\nUsage:\n  herbie x\n\nOptions:\n  -h, --help   Show this help.',

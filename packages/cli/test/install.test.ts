@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -55,6 +55,27 @@ describe('the packed @herbie/cli, installed as users do, with no network', () =>
     const demo = await run('herbie', ['demo'], dir, bin)
     expect(demo.code, demo.stderr).toBe(0)
     expect(demo.stdout).toContain('The constraint is review')
+  })
+
+  it('the installed herbie keeps events in its embedded store (SQLite as WebAssembly, beside the bundle)', async () => {
+    const bin = join(prefix, 'bin')
+    const project = mkdtempSync(join(dir, 'project-'))
+    const event = {
+      id: 'a',
+      itemId: 'jira:PAY-1',
+      stage: 'develop',
+      type: 'enter',
+      at: '2026-03-02T09:00:00.000Z',
+      source: 'jira',
+    }
+    writeFileSync(join(project, 'events.ndjson'), `${JSON.stringify(event)}\n`)
+    const imported = await run('herbie', ['import', 'events.ndjson'], project, bin)
+    expect([imported.code, imported.stderr]).toEqual([
+      0,
+      `imported events.ndjson into ${join(project, '.herbie', 'events.sqlite')}: 1 events new, 0 already there\n`,
+    ])
+    const listed = await run('herbie', ['events'], project, bin)
+    expect([listed.code, listed.stdout]).toEqual([0, `${JSON.stringify(event)}\n`])
   })
 
   it('runs with npx from the tarball', async () => {

@@ -6,8 +6,10 @@
  */
 export {
   CheckpointFailed,
+  type CheckpointHost,
   CheckpointStore,
   fileCheckpointStore,
+  hostCheckpointStore,
   memoryCheckpointStore,
 } from './adapter/checkpoint/CheckpointStore.js'
 export {
@@ -141,7 +143,7 @@ export {
 } from './event/StageEvent.js'
 export { fieldIssueOf } from './event/schemaIssue.js'
 export { IsoTimestamp, parseTimestamp, TIMESTAMP_PATTERN } from './event/timestamp.js'
-export { validateEvent } from './event/validate.js'
+export { isStageEvent, validateEvent } from './event/validate.js'
 export { ForecastImpossible } from './forecast/ForecastImpossible.js'
 export { type Forecast, type ForecastOptions, forecastNdjson } from './forecast/forecast.js'
 export { MAX_FORECAST_DAYS, MAX_TRIALS } from './forecast/limits.js'
@@ -196,6 +198,12 @@ export {
   MAX_ITEMS_PER_RUN,
   MAX_SIMULATION_STEPS,
 } from './simulate/workBudget.js'
+export { type EventQuery, matchesQuery } from './store/EventQuery.js'
+export { EventStore, type EventStoreShape, type UpsertCounts } from './store/EventStore.js'
+export { makeEventStore } from './store/makeEventStore.js'
+export { layerMemoryEventStore, makeMemoryEventStore } from './store/memoryEventStore.js'
+export { StoreError, type StoreOperation } from './store/StoreError.js'
+export { storeCheckpoints } from './store/storeCheckpoints.js'
 export { multiSourceValueStream } from './stream/multiSourceValueStream.js'
 export { indexStream, type StreamIndex } from './stream/StreamIndex.js'
 export { Activity, defaultValueStream, StageDefinition, ValueStream } from './stream/ValueStream.js'

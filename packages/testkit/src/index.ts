@@ -6,5 +6,6 @@
 export { type BackfillRun, backfillOnce } from './backfillOnce.js'
 export { foreignIds, repeatedIds, undecodable, unpairedExits } from './checks.js'
 export { adapterConformance, type ConformanceScenario } from './conformance.js'
+export { eventStoreContract } from './eventStoreContract.js'
 export { failureOf } from './failureOf.js'
 export { failFirst, failFrom, malformed, servePages } from './faults.js'

@@ -1,6 +1,7 @@
 import { Command, Options } from '@effect/cli'
 import {
   type AnalysisSettings,
+  type ChunkSource,
   defaultValueStream,
   explainItem,
   readEventLog,
@@ -10,10 +11,11 @@ import { Console, Effect, Option } from 'effect'
 import { analysisSettings } from '../config/analysisSettings.js'
 import { UsageError } from '../errors.js'
 import { loadStream } from '../input/loadStream.js'
-import { openEvents } from '../input/openEvents.js'
 import { renderItem, renderReport } from '../render/report.js'
-import { config, correlate, events, from, json, skipInvalid, stream, text, to, verbose } from './options.js'
-import { runAnalysis } from './runAnalysis.js'
+import { withEvents } from '../store/withEvents.js'
+import { config, correlate, from, json, skipInvalid, stream, text, to, verbose } from './options.js'
+import { analyzeChunks } from './runAnalysis.js'
+import { eventsOrStore, storeOption } from './storeOption.js'
 
 /**
  * `--item ID`: the drill-down of one work item instead of the report.
@@ -27,41 +29,44 @@ export const item = text(
   "Show one work item (its id, or any joined member's): the items joined into it, the rule that joined each, and its stays.",
 ).pipe(Options.optional)
 
-/** Reads the events and explains one item; an id no item has is a usage error naming it. */
-const explain = (input: {
-  readonly events: string
+/**
+ * What explaining one item needs: where its events come from (any NDJSON chunks, and their name
+ * in messages), the stream, and the analysis settings.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export interface ExplainInput {
+  readonly chunks: ChunkSource
+  readonly sourceName: string
   readonly stream: Option.Option<string>
   readonly skipInvalid: boolean
-  readonly json: boolean
   readonly id: string
   readonly settings: AnalysisSettings
-}) =>
+}
+
+/**
+ * Reads the events and explains one item (undefined when no item has the id).
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const explainFrom = (input: ExplainInput) =>
   Effect.gen(function* () {
     const valueStream: ValueStream | undefined = Option.isSome(input.stream)
       ? yield* loadStream(input.stream.value)
       : undefined
-    const chunks = yield* openEvents(input.events)
-    const { events: log } = yield* readEventLog(chunks, {
-      sourceName: input.events,
+    const { events: log } = yield* readEventLog(input.chunks, {
+      sourceName: input.sourceName,
       skipInvalid: input.skipInvalid,
       ...(valueStream === undefined ? {} : { stream: valueStream }),
     })
-    const explained = explainItem(
-      log,
-      valueStream ?? defaultValueStream,
-      input.id,
-      input.settings.correlation,
-    )
-    if (explained === undefined) {
-      return yield* new UsageError({
-        reason: `--item: no work item ${JSON.stringify(input.id)} in ${input.events}`,
-      })
-    }
-    yield* Console.log(input.json ? JSON.stringify(explained, null, 2) : renderItem(explained))
+    return explainItem(log, valueStream ?? defaultValueStream, input.id, input.settings.correlation)
   })
 
 /**
- * `herbie analyze`: flow metrics and the constraint of a file of stage events, or with `--item`
+ * `herbie analyze`: flow metrics and the constraint of a file of stage events (the event store
+ * without `--events`), or with `--item`
  * the drill-down of one work item; items joined and upstream signals read as the config file's
  * `correlation` and `upstream` say (`--config`, or the one in the current folder), and
  * `--correlate` for the rules once.
@@ -71,12 +76,44 @@ const explain = (input: {
  */
 export const analyzeCommand = Command.make(
   'analyze',
-  { events, stream, from, to, json, skipInvalid, item, config, correlate, verbose },
+  {
+    events: eventsOrStore,
+    store: storeOption,
+    stream,
+    from,
+    to,
+    json,
+    skipInvalid,
+    item,
+    config,
+    correlate,
+    verbose,
+  },
   (options) =>
     Effect.gen(function* () {
       const settings = yield* analysisSettings(options)
-      if (Option.isSome(options.item)) return yield* explain({ ...options, id: options.item.value, settings })
-      const report = yield* runAnalysis({ ...options, settings })
+      if (Option.isSome(options.item)) {
+        const id = options.item.value
+        const { explained, sourceName } = yield* withEvents(options, (chunks, sourceName) =>
+          Effect.map(explainFrom({ ...options, chunks, sourceName, id, settings }), (explained) => ({
+            explained,
+            sourceName,
+          })),
+        )
+        if (explained === undefined) {
+          return yield* new UsageError({
+            reason: `--item: no work item ${JSON.stringify(id)} in ${sourceName}`,
+          })
+        }
+        return yield* Console.log(options.json ? JSON.stringify(explained, null, 2) : renderItem(explained))
+      }
+      const report = yield* withEvents(options, (chunks, sourceName) =>
+        analyzeChunks({ ...options, settings }, chunks, sourceName),
+      )
       yield* Console.log(options.json ? JSON.stringify(report, null, 2) : renderReport(report))
     }),
-).pipe(Command.withDescription('Flow metrics, DORA keys and the constraint of a file of stage events.'))
+).pipe(
+  Command.withDescription(
+    'Flow metrics, DORA keys and the constraint of a file of stage events, or of the event store.',
+  ),
+)

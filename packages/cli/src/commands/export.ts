@@ -12,20 +12,11 @@ import { loadStream } from '../input/loadStream.js'
 import { parseUrl } from '../input/parseUrl.js'
 import { safeText } from '../output/safeText.js'
 import { printWarnings } from '../output/warnings.js'
+import { withEvents } from '../store/withEvents.js'
 import { VERSION } from '../version.js'
-import {
-  config,
-  correlate,
-  defaultTo,
-  events,
-  from,
-  skipInvalid,
-  stream,
-  text,
-  to,
-  verbose,
-} from './options.js'
-import { runAnalysis } from './runAnalysis.js'
+import { config, correlate, defaultTo, from, skipInvalid, stream, text, to, verbose } from './options.js'
+import { analyzeChunks } from './runAnalysis.js'
+import { eventsOrStore, storeOption } from './storeOption.js'
 
 const otlp = text(
   'otlp',
@@ -50,7 +41,7 @@ const host = text('host', 'ADDRESS', 'Address the --prometheus endpoint listens 
 )
 
 /**
- * `herbie export`: analyses a file of stage events and ships its flow metrics through
+ * `herbie export`: analyses a file of stage events (the event store without `--events`) and ships its flow metrics through
  * OpenTelemetry: once over OTLP/HTTP (`--otlp`), or on a Prometheus endpoint (`--prometheus`).
  *
  * @since 0.1.0
@@ -59,7 +50,8 @@ const host = text('host', 'ADDRESS', 'Address the --prometheus endpoint listens 
 export const exportCommand = Command.make(
   'export',
   {
-    events,
+    events: eventsOrStore,
+    store: storeOption,
     stream,
     from,
     to,
@@ -82,7 +74,9 @@ export const exportCommand = Command.make(
       if (Option.isSome(options.otlp)) yield* parseUrl('--otlp', options.otlp.value)
       const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
       const settings = yield* analysisSettings(options)
-      const report = yield* runAnalysis({ ...options, settings }, valueStream)
+      const report = yield* withEvents(options, (chunks, sourceName) =>
+        analyzeChunks({ ...options, settings }, chunks, sourceName, valueStream),
+      )
       yield* printWarnings(report.warnings)
       const target = Option.isSome(options.otlp)
         ? {
@@ -107,7 +101,9 @@ export const exportCommand = Command.make(
         ...(valueStream === undefined ? {} : { stream: valueStream }),
         now: () => Date.parse(report.window.to),
       })
-      const recorded = yield* recordEvents(options.events, recorder)
+      const recorded = yield* withEvents(options, (chunks, sourceName) =>
+        recordEvents(chunks, sourceName, recorder),
+      )
       recorder.recordSnapshot({ report })
       if (target.kind === 'otlp') {
         const sent = yield* target.send(provider)
@@ -121,6 +117,6 @@ export const exportCommand = Command.make(
     }),
 ).pipe(
   Command.withDescription(
-    'Ship the flow metrics of a file of stage events through OpenTelemetry: OTLP/HTTP or a Prometheus endpoint.',
+    'Ship the flow metrics of a file of stage events (or of the event store) through OpenTelemetry: OTLP/HTTP or a Prometheus endpoint.',
   ),
 )

@@ -3,10 +3,11 @@ import { type Forecast, forecastNdjson } from '@herbie/core'
 import { Console, Effect, Option } from 'effect'
 import { UsageError } from '../errors.js'
 import { loadStream } from '../input/loadStream.js'
-import { openEvents } from '../input/openEvents.js'
 import { parseInstant } from '../input/parseInstant.js'
 import { printWarnings } from '../output/warnings.js'
-import { defaultTo, events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
+import { withEvents } from '../store/withEvents.js'
+import { defaultTo, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
+import { eventsOrStore, storeOption } from './storeOption.js'
 
 const items = integer('items', 'N', 'When will N more items be done?').pipe(Options.optional)
 const by = text('by', 'DATE', 'How many items will be done by this date (inclusive)?').pipe(Options.optional)
@@ -59,7 +60,7 @@ const positive = (flag: string, value: number) =>
     : Effect.fail(new UsageError({ reason: `${flag} must be at least 1 (got ${value})` }))
 
 /**
- * `herbie forecast`: Monte Carlo forecasts over the daily throughput history of a file of stage
+ * `herbie forecast`: Monte Carlo forecasts over the daily throughput history of a file of stage (or of the event store without `--events`)
  * events: when N more items will be done (`--items`), how many by a date (`--by`).
  *
  * @since 0.1.0
@@ -67,7 +68,19 @@ const positive = (flag: string, value: number) =>
  */
 export const forecastCommand = Command.make(
   'forecast',
-  { events, stream, skipInvalid, items, by, history, trials, seed, json, verbose },
+  {
+    events: eventsOrStore,
+    store: storeOption,
+    stream,
+    skipInvalid,
+    items,
+    by,
+    history,
+    trials,
+    seed,
+    json,
+    verbose,
+  },
   (options) =>
     Effect.gen(function* () {
       if (Option.isNone(options.items) && Option.isNone(options.by)) {
@@ -78,16 +91,18 @@ export const forecastCommand = Command.make(
       yield* positive('--trials', options.trials)
       const byMs = Option.isSome(options.by) ? yield* parseInstant('--by', options.by.value) : undefined
       const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
-      const forecast = yield* forecastNdjson(yield* openEvents(options.events), {
-        sourceName: options.events,
-        skipInvalid: options.skipInvalid,
-        historyDays: options.history,
-        trials: options.trials,
-        seed: options.seed,
-        ...(valueStream === undefined ? {} : { stream: valueStream }),
-        ...(Option.isSome(options.items) ? { items: options.items.value } : {}),
-        ...(byMs === undefined ? {} : { by: byMs }),
-      })
+      const forecast = yield* withEvents({ ...options, config: Option.none() }, (chunks, sourceName) =>
+        forecastNdjson(chunks, {
+          sourceName,
+          skipInvalid: options.skipInvalid,
+          historyDays: options.history,
+          trials: options.trials,
+          seed: options.seed,
+          ...(valueStream === undefined ? {} : { stream: valueStream }),
+          ...(Option.isSome(options.items) ? { items: options.items.value } : {}),
+          ...(byMs === undefined ? {} : { by: byMs }),
+        }),
+      )
       yield* printWarnings(forecast.warnings)
       yield* Console.log(options.json ? JSON.stringify(forecast, null, 2) : renderForecast(forecast))
     }),

@@ -2,8 +2,11 @@ import { Command } from '@effect/cli'
 import { analyzeCommand } from './analyze.js'
 import { checkCommand } from './check.js'
 import { demoCommand } from './demo.js'
+import { eventsCommand } from './events.js'
 import { exportCommand } from './export.js'
 import { forecastCommand } from './forecast.js'
+import { importCommand } from './import.js'
+import { itemCommand } from './item.js'
 import { simulateCommand } from './simulate.js'
 import { syncCommand } from './sync.js'
 
@@ -17,8 +20,11 @@ export const herbieSubcommands = [
   analyzeCommand,
   checkCommand,
   demoCommand,
+  eventsCommand,
   exportCommand,
   forecastCommand,
+  importCommand,
+  itemCommand,
   simulateCommand,
   syncCommand,
 ] as const

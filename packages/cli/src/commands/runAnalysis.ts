@@ -1,6 +1,7 @@
 import {
   type AnalysisSettings,
   analyzeNdjson,
+  type ChunkSource,
   type FlowReport,
   NoEvents,
   type ValueStream,
@@ -33,21 +34,25 @@ const instant = (flag: string, value: Option.Option<string>) =>
   })
 
 /**
- * Loads the stream, parses the window, streams the events file and analyses it; a file without a
- * valid event fails with `NoEvents`.
+ * Loads the stream, parses the window and analyses NDJSON chunks (a file, the event store) named
+ * `sourceName` in messages; input without a valid event fails with `NoEvents`.
  *
  * @since 0.1.0
  * @category commands
  */
-export const runAnalysis = (input: AnalysisInput, stream?: ValueStream) =>
+export const analyzeChunks = (
+  input: Omit<AnalysisInput, 'events'>,
+  chunks: ChunkSource,
+  sourceName: string,
+  stream?: ValueStream,
+) =>
   Effect.gen(function* () {
     const valueStream =
       stream ?? (Option.isSome(input.stream) ? yield* loadStream(input.stream.value) : undefined)
     const from = yield* instant('--from', input.from)
     const to = yield* instant('--to', input.to)
-    const chunks = yield* openEvents(input.events)
     const report: FlowReport = yield* analyzeNdjson(chunks, {
-      sourceName: input.events,
+      sourceName,
       skipInvalid: input.skipInvalid,
       ...(valueStream === undefined ? {} : { stream: valueStream }),
       ...(from === undefined ? {} : { from }),
@@ -55,6 +60,15 @@ export const runAnalysis = (input: AnalysisInput, stream?: ValueStream) =>
       ...input.settings,
     })
     // No valid event at all: nothing to report on (not a window in 1970).
-    if (report.input.events === 0) return yield* new NoEvents({ source: input.events })
+    if (report.input.events === 0) return yield* new NoEvents({ source: sourceName })
     return report
   })
+
+/**
+ * Streams the events file and analyses it (see {@link analyzeChunks}).
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const runAnalysis = (input: AnalysisInput, stream?: ValueStream) =>
+  Effect.flatMap(openEvents(input.events), (chunks) => analyzeChunks(input, chunks, input.events, stream))

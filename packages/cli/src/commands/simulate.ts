@@ -3,13 +3,14 @@ import { whatIfNdjson } from '@herbie/core'
 import { Console, Effect, Option } from 'effect'
 import { UsageError } from '../errors.js'
 import { loadStream } from '../input/loadStream.js'
-import { openEvents } from '../input/openEvents.js'
 import { printWarnings } from '../output/warnings.js'
 import { renderWhatIf } from '../render/whatIf.js'
 import { parallelReplicate } from '../simulate/parallelReplicate.js'
 import type { Progress } from '../simulate/progress.js'
 import { simulationProgress } from '../simulate/simulationProgress.js'
-import { defaultTo, events, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
+import { withEvents } from '../store/withEvents.js'
+import { defaultTo, integer, json, seed, skipInvalid, stream, text, verbose } from './options.js'
+import { eventsOrStore, storeOption } from './storeOption.js'
 
 const scenario = text(
   'scenario',
@@ -34,7 +35,8 @@ const workers = integer(
 ).pipe(defaultTo(1))
 
 /**
- * `herbie simulate`: fits a simulation model to a file of stage events and predicts what each
+ * `herbie simulate`: fits a simulation model to a file of stage events (the event store without
+ * `--events`) and predicts what each
  * scenario would do, beside the baseline, with 90% intervals from independent replications.
  *
  * @since 0.1.0
@@ -42,7 +44,20 @@ const workers = integer(
  */
 export const simulateCommand = Command.make(
   'simulate',
-  { events, stream, skipInvalid, scenario, replications, horizon, warmup, seed, workers, json, verbose },
+  {
+    events: eventsOrStore,
+    store: storeOption,
+    stream,
+    skipInvalid,
+    scenario,
+    replications,
+    horizon,
+    warmup,
+    seed,
+    workers,
+    json,
+    verbose,
+  },
   (options) =>
     Effect.gen(function* () {
       if (options.replications < 2) {
@@ -66,20 +81,22 @@ export const simulateCommand = Command.make(
         })
       const valueStream = Option.isSome(options.stream) ? yield* loadStream(options.stream.value) : undefined
       let progress: Progress | undefined
-      const result = yield* whatIfNdjson(yield* openEvents(options.events), {
-        sourceName: options.events,
-        skipInvalid: options.skipInvalid,
-        scenarios: options.scenario,
-        replications: options.replications,
-        seed: options.seed,
-        replicateWith: parallelReplicate(options.workers, () => progress?.runDone()),
-        planned: (total) => {
-          progress = simulationProgress(total)
-        },
-        ...(valueStream === undefined ? {} : { stream: valueStream }),
-        ...(horizonDays === undefined ? {} : { horizonDays }),
-        ...(warmupDays === undefined ? {} : { warmupDays }),
-      })
+      const result = yield* withEvents({ ...options, config: Option.none() }, (chunks, sourceName) =>
+        whatIfNdjson(chunks, {
+          sourceName,
+          skipInvalid: options.skipInvalid,
+          scenarios: options.scenario,
+          replications: options.replications,
+          seed: options.seed,
+          replicateWith: parallelReplicate(options.workers, () => progress?.runDone()),
+          planned: (total) => {
+            progress = simulationProgress(total)
+          },
+          ...(valueStream === undefined ? {} : { stream: valueStream }),
+          ...(horizonDays === undefined ? {} : { horizonDays }),
+          ...(warmupDays === undefined ? {} : { warmupDays }),
+        }),
+      )
       yield* printWarnings(result.warnings)
       yield* Console.log(options.json ? JSON.stringify(result, null, 2) : renderWhatIf(result))
     }),

@@ -45,7 +45,8 @@ const SOURCE_NAME = /^[\w.-]+$/
 
 /**
  * `herbie.config.json` (or `.mjs`/`.js` with a default export): the sources `herbie sync` reads,
- * by name, where their events go and where checkpoints are kept (paths relative to the file),
+ * by name, where their events go (the event store `store`, or the NDJSON file `out`) and where
+ * checkpoints are kept (paths relative to the file),
  * and how `herbie analyze` and `herbie export` join items across sources (`correlation`) and
  * read the upstream signals (`upstream`), decoded by core's `CorrelationOptions` and
  * `UpstreamOptions`, and the thresholds of `herbie check` (`check`).
@@ -55,8 +56,11 @@ const SOURCE_NAME = /^[\w.-]+$/
  */
 export const HerbieConfig = Schema.Struct({
   $schema: Schema.optional(Schema.String),
-  out: Schema.optionalWith(Schema.NonEmptyTrimmedString, { default: () => 'events.ndjson' }),
+  /** An NDJSON file `herbie sync` appends to instead of the event store. */
+  out: Schema.optional(Schema.NonEmptyTrimmedString),
   checkpoints: Schema.optionalWith(Schema.NonEmptyTrimmedString, { default: () => '.herbie/checkpoints' }),
+  /** The event store file (relative to the config file); `.herbie/events.sqlite` when absent. */
+  store: Schema.optional(Schema.NonEmptyTrimmedString),
   sources: Schema.Record({ key: Schema.String, value: SourceConfig }).pipe(
     Schema.filter((sources) => {
       const names = Object.keys(sources)

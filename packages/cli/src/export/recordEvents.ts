@@ -1,20 +1,22 @@
-import { scanNdjson } from '@herbie/core'
+import { type ChunkSource, scanNdjson } from '@herbie/core'
 import type { FlowRecorder } from '@herbie/otel'
 import { Effect } from 'effect'
 import { UsageError } from '../errors.js'
-import { openEvents } from '../input/openEvents.js'
 import { systemErrorText } from '../systemError.js'
 
 /**
- * Streams an events file into a recorder, each valid line once (the analysis already named the
+ * Streams events (a file, the event store) into a recorder, each valid line once (the analysis already named the
  * invalid ones); resolves to the number of events recorded.
  *
  * @since 0.1.0
  * @category export
  */
-export const recordEvents = (path: string, recorder: FlowRecorder): Effect.Effect<number, UsageError> =>
+export const recordEvents = (
+  chunks: ChunkSource,
+  path: string,
+  recorder: FlowRecorder,
+): Effect.Effect<number, UsageError> =>
   Effect.gen(function* () {
-    const chunks = yield* openEvents(path)
     let recorded = 0
     yield* Effect.tryPromise({
       try: () =>

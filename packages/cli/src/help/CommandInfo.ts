@@ -40,6 +40,8 @@ export interface CommandInfo {
   readonly path: ReadonlyArray<string>
   readonly description: string
   readonly options: ReadonlyArray<OptionInfo>
+  /** The placeholders of its positional arguments, in order (`FILE.ndjson` of `herbie import`). */
+  readonly args: ReadonlyArray<string>
   readonly subcommands: ReadonlyArray<CommandInfo>
 }
 
@@ -203,7 +205,12 @@ const describeDescriptor = (
   subcommands: ReadonlyArray<CommandInfo>,
 ): CommandInfo => {
   const help = helpSections(CommandDescriptor.getHelp(descriptor, CliConfig.defaultConfig))
-  const options = usageEntries(CommandDescriptor.getUsage(descriptor))
+  const entries = usageEntries(CommandDescriptor.getUsage(descriptor))
+  // Positional arguments show as <NAME> in the usage (the command's own name shows bare).
+  const args = entries
+    .filter((entry) => entry.names.length > 0 && entry.names.every((name) => /^<.+>$/.test(name)))
+    .flatMap((entry) => entry.names.map((name) => name.slice(1, -1)))
+  const options = entries
     .filter((entry) => entry.names.some((name) => name.startsWith('-')))
     .filter((entry) => !entry.names.some((name) => BUILT_IN_OPTIONS.has(name)))
     .map((entry) =>
@@ -212,7 +219,7 @@ const describeDescriptor = (
         help.options.find((option) => option.names.some((name) => entry.names.includes(name))),
       ),
     )
-  return { path, description: help.description, options, subcommands }
+  return { path, description: help.description, options, args, subcommands }
 }
 
 /** The subcommands of a command, by name; a command without any lists itself. */

@@ -54,6 +54,13 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<Example>>> = {
     { about: 'The story in the terminal', command: 'herbie demo' },
     { about: 'Every number behind it', command: 'herbie demo --json' },
   ],
+  events: [
+    { about: 'Every stored event, as NDJSON', command: 'herbie events > events.ndjson' },
+    {
+      about: 'One item in March',
+      command: 'herbie events --item jira:PAY-142 --from 2026-03-01 --to 2026-04-01',
+    },
+  ],
   export: [
     {
       about: 'Send the metrics once to an OpenTelemetry Collector',
@@ -78,6 +85,17 @@ export const EXAMPLES: Readonly<Record<string, ReadonlyArray<Example>>> = {
       about: 'How many items by the end of June?',
       command: 'herbie forecast --events events.ndjson --by 2026-06-30',
     },
+  ],
+  import: [
+    { about: 'Store the events of a file', command: 'herbie import events.ndjson' },
+    {
+      about: 'Store the valid lines of a file in another store',
+      command: 'herbie import events.ndjson.gz --skip-invalid --store team/events.sqlite',
+    },
+  ],
+  item: [
+    { about: 'One item, its joins, stays and events', command: 'herbie item jira:PAY-142' },
+    { about: 'The same as JSON', command: 'herbie item github:acme/api#42 --json' },
   ],
   simulate: [
     {

@@ -65,6 +65,7 @@ const unknownWord = (command: CommandInfo, word: string) => {
 const readLevel = (command: CommandInfo, args: ReadonlyArray<string>, from: number) =>
   Effect.gen(function* () {
     const seen = new Set<OptionInfo>()
+    let positional = 0
     const names = command.options.flatMap((option) => [option.name, ...option.aliases])
     const isChild = (word: string) => command.subcommands.some((child) => childName(child) === word)
     for (let i = from; i < args.length; i++) {
@@ -76,6 +77,10 @@ const readLevel = (command: CommandInfo, args: ReadonlyArray<string>, from: numb
       }
       if (!word.startsWith('-') || word === '-') {
         if (isChild(word)) return { end: i, seen }
+        if (positional < command.args.length) {
+          positional++
+          continue
+        }
         return yield* unknownWord(command, word)
       }
       const equals = word.startsWith('--') ? word.indexOf('=') : -1

@@ -92,7 +92,7 @@ export const renderHelp = (
   const usage = isRoot
     ? ['  herbie COMMAND [OPTIONS]']
     : [
-        ...usageLines(name, command.options.map(usageToken), width),
+        ...usageLines(name, [...command.args, ...command.options.map(usageToken)], width),
         ...(command.subcommands.length > 0 ? [`  ${name} COMMAND [OPTIONS]`] : []),
       ]
   sections.push([heading('Usage'), ...usage])

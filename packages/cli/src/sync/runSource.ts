@@ -1,4 +1,10 @@
-import { type BackfillSummary, type HttpNotice, type StageMapping, unjoinedSentence } from '@herbie/core'
+import {
+  type BackfillSummary,
+  type CheckpointHost,
+  type HttpNotice,
+  type StageMapping,
+  unjoinedSentence,
+} from '@herbie/core'
 import { Effect } from 'effect'
 import type { LoadedAdapter } from '../config/loadAdapter.js'
 import type { EventAppender } from '../output/appendEvents.js'
@@ -45,7 +51,8 @@ export const unjoinedLine = (source: Source, summary: SourceSummary): string | u
   unjoinedSentence(summary.unjoined ?? [], source.loaded.adapter.joinsTo)
 
 /**
- * Runs one source's incremental backfill into an event file through the `syncAdapter` of the
+ * Runs one source's incremental backfill into an event file or store (checkpoints in files under
+ * a folder, or kept by the host) through the `syncAdapter` of the
  * adapter's own `@herbie/core`, printing every page, retry and rate-limit wait to stderr (after
  * `prefix`). Fails with the adapter's typed error as it came.
  *
@@ -55,7 +62,7 @@ export const unjoinedLine = (source: Source, summary: SourceSummary): string | u
 export const runSource = (
   source: Source,
   appender: EventAppender,
-  checkpoints: string,
+  checkpoints: string | CheckpointHost,
   prefix = '',
 ): Effect.Effect<SourceSummary, unknown> =>
   Effect.tryPromise({
@@ -66,7 +73,7 @@ export const runSource = (
         { ...source.loaded.defaults(), ...source.options },
         {
           write: appender.write,
-          checkpoints,
+          ...(typeof checkpoints === 'string' ? { checkpoints } : { checkpointStore: checkpoints }),
           stages: source.stages,
           onNotice: (notice) => {
             if (notice.kind === 'page') pages++

@@ -1,6 +1,10 @@
 import { Cause, Effect, Exit, Layer, Option } from 'effect'
 import type { StageEventEncoded } from '../event/StageEvent.js'
-import { fileCheckpointStore } from './checkpoint/CheckpointStore.js'
+import {
+  type CheckpointHost,
+  fileCheckpointStore,
+  hostCheckpointStore,
+} from './checkpoint/CheckpointStore.js'
 import {
   type Adapter,
   type BackfillSummary,
@@ -24,6 +28,8 @@ export interface SyncHost {
   readonly write: (events: ReadonlyArray<StageEventEncoded>) => Promise<void>
   /** The checkpoint folder (default `.herbie/checkpoints`). */
   readonly checkpoints?: string
+  /** Checkpoints kept by the host (an event store) instead of files in `checkpoints`. */
+  readonly checkpointStore?: CheckpointHost
   /** Entries that replace the adapter's default fact → stage mapping. */
   readonly stages?: StageMapping
   /** Hears every page fetched, retry and rate-limit wait. */
@@ -54,7 +60,15 @@ export const syncAdapter = async <C, CI, K, KI>(
     Effect.flatMap((config) =>
       runBackfill(adapter, config, (events) => Effect.promise(() => host.write(events)), host.stages ?? {}),
     ),
-    Effect.provide(Layer.mergeAll(fileCheckpointStore(host.checkpoints), FetchTransport, progress)),
+    Effect.provide(
+      Layer.mergeAll(
+        host.checkpointStore === undefined
+          ? fileCheckpointStore(host.checkpoints)
+          : hostCheckpointStore(host.checkpointStore),
+        FetchTransport,
+        progress,
+      ),
+    ),
   )
   const exit = await Effect.runPromiseExit(program)
   if (Exit.isSuccess(exit)) return exit.value

@@ -1,4 +1,5 @@
 import { type FieldIssue, issueAt } from './issue.js'
+import type { StageEventEncoded } from './StageEvent.js'
 import { parseTimestamp } from './timestamp.js'
 
 const LINK_KINDS = new Set(['issue', 'commit', 'pr', 'pipeline', 'deployment', 'environment'])
@@ -66,3 +67,12 @@ export const validateEvent = (value: unknown): number | FieldIssue => {
   }
   return ms
 }
+
+/**
+ * Whether a value is a stage event, checked as {@link validateEvent} checks it.
+ *
+ * @since 0.1.0
+ * @category events
+ */
+export const isStageEvent = (value: unknown): value is StageEventEncoded =>
+  typeof validateEvent(value) === 'number'

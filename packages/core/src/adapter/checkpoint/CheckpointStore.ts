@@ -84,3 +84,34 @@ export const memoryCheckpointStore = (
     set: (key, value) => Effect.sync(() => void values.set(key, structuredClone(value))),
   })
 }
+
+/**
+ * Checkpoints kept by the program that runs a sync (the CLI's event store), through plain
+ * promises so that an adapter built on another copy of `@herbie/core` can use them: `get`
+ * resolves to `undefined` when a key has no checkpoint.
+ *
+ * @since 0.1.0
+ * @category adapter checkpoints
+ */
+export interface CheckpointHost {
+  readonly get: (key: string) => Promise<unknown>
+  readonly set: (key: string, value: unknown) => Promise<void>
+}
+
+const failed = (key: string) => (cause: unknown) =>
+  new CheckpointFailed({ key, reason: cause instanceof Error ? cause.message : String(cause) })
+
+/**
+ * The checkpoint store of a {@link CheckpointHost}.
+ *
+ * @since 0.1.0
+ * @category adapter checkpoints
+ */
+export const hostCheckpointStore = (host: CheckpointHost): Layer.Layer<CheckpointStore> =>
+  Layer.succeed(CheckpointStore, {
+    get: (key) =>
+      Effect.tryPromise({ try: () => host.get(key), catch: failed(key) }).pipe(
+        Effect.map(Option.fromNullable),
+      ),
+    set: (key, value) => Effect.tryPromise({ try: () => host.set(key, value), catch: failed(key) }),
+  })
