@@ -1,6 +1,5 @@
 import * as Reactivity from '@effect/experimental/Reactivity'
 import { PgClient } from '@effect/sql-pg'
-import type { StageEventEncoded } from '@herbie/core'
 import { Effect, Redacted } from 'effect'
 import { inject } from 'vitest'
 
@@ -33,13 +32,3 @@ export const freshDatabase = async (url: string): Promise<string> => {
   await execute(url, `CREATE DATABASE ${name}`)
   return withDatabase(url, name)
 }
-
-/** Event `n` of a numbered history: one enter a minute over ten items. */
-export const numbered = (n: number): StageEventEncoded => ({
-  id: `ev-${String(n).padStart(7, '0')}`,
-  itemId: `github:acme/api#${n % 10}`,
-  stage: 'review',
-  type: 'enter',
-  at: new Date(Date.parse('2025-01-01T00:00:00Z') + n * 60_000).toISOString(),
-  source: 'github',
-})

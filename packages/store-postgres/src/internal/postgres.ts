@@ -22,15 +22,22 @@ const Versions = Schema.Array(Schema.Struct({ version: Schema.Number }))
 const Inserted = Schema.Tuple(Schema.Struct({ inserted: Schema.Number }))
 const Checkpoints = Schema.Array(Schema.Struct({ json: Schema.String }))
 
+/** What PostgreSQL or the network said, with its code (a SQLSTATE) when the words lack it. */
+const causeOf = (error: Error): string => {
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : ''
+  const words = error.message !== '' ? error.message : error.name
+  return code === '' || words.includes(code) ? words : `${words} (${code})`
+}
+
 /** Why a driver call failed, in words: the driver's message, then its cause's (PostgreSQL's). */
 const reasonOf = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error)
-  const cause = error.cause instanceof Error ? error.cause : undefined
-  if (cause === undefined) return error.message
-  const code = 'code' in cause && typeof cause.code === 'string' ? ` (${cause.code})` : ''
-  const inner = cause.message !== '' ? cause.message : (cause.constructor.name ?? 'error')
-  return `${error.message}: ${inner}${code}`
+  return error.cause instanceof Error ? `${error.message}: ${causeOf(error.cause)}` : error.message
 }
+
+/** Why connecting failed: the cause alone (the driver's own words add nothing). */
+const connectReasonOf = (error: unknown): string =>
+  `cannot connect: ${error instanceof Error && error.cause instanceof Error ? causeOf(error.cause) : reasonOf(error)}`
 
 /** The WHERE clause of a query and its parameters, numbered from `$1`. */
 const filtersOf = (query: EventQuery): { readonly sql: string; readonly values: Array<string | number> } => {
@@ -89,10 +96,12 @@ const INSERT = `WITH added AS (
 export const openPostgresStore = (url: string): Effect.Effect<EventStoreShape, StoreError, Scope.Scope> => {
   const location = locationOf(url)
   const secrets = secretsOf(url)
-  const fail = (operation: StoreOperation) => (cause: unknown) =>
-    cause instanceof StoreError
-      ? cause
-      : new StoreError({ location, operation, reason: scrub(reasonOf(cause), secrets) })
+  const fail =
+    (operation: StoreOperation, words: (cause: unknown) => string = reasonOf) =>
+    (cause: unknown) =>
+      cause instanceof StoreError
+        ? cause
+        : new StoreError({ location, operation, reason: scrub(words(cause), secrets) })
 
   const connect = Effect.suspend(() => {
     if (!URL.canParse(url) || !/^postgres(ql)?:$/.test(new URL(url).protocol)) {
@@ -108,7 +117,7 @@ export const openPostgresStore = (url: string): Effect.Effect<EventStoreShape, S
       url: Redacted.make(url),
       connectTimeout: Duration.seconds(10),
       applicationName: 'herbie',
-    }).pipe(Effect.mapError(fail('open')), Effect.provide(Reactivity.layer))
+    }).pipe(Effect.mapError(fail('open', connectReasonOf)), Effect.provide(Reactivity.layer))
   })
 
   return Effect.gen(function* () {
