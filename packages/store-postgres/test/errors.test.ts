@@ -71,7 +71,7 @@ describe.skipIf(server === null)('errors name the store without its password', (
         return store.location
       }),
     )
-    expect(right.exit).toEqual(Exit.succeed('postgres://herbie:***@127.0.0.1:' + server?.port + '/herbie'))
+    expect(right.exit).toEqual(Exit.succeed(`postgres://herbie:***@127.0.0.1:${server?.port}/herbie`))
     const everything = [
       wrong.error?.message,
       wrong.error?.location,
