@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EventStore } from '@herbie/core'
 import { Chunk, Effect, Stream } from 'effect'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { postgresEventStore } from '../src/index.js'
 import { numbered } from './events.js'
 import { execute, freshDatabase, server } from './support.js'
@@ -52,7 +52,9 @@ describe.skipIf(server === null)('two writers at once', () => {
     // Create the schema first, so the writers race on the events and not on the migration.
     await Effect.runPromise(Effect.provide(Effect.void, postgresEventStore(url)))
     const history = Array.from({ length: 20_000 }, (_, n) => numbered(n))
-    const events = join(mkdtempSync(join(tmpdir(), 'herbie-pg-writers-')), 'events.ndjson')
+    const dir = mkdtempSync(join(tmpdir(), 'herbie-pg-writers-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+    const events = join(dir, 'events.ndjson')
     writeFileSync(events, history.map((event) => `${JSON.stringify(event)}\n`).join(''))
     const one = writer(url, events, 0, 1_000)
     const two = writer(url, events, 10_500, 1_500)

@@ -69,13 +69,19 @@ export const startServer = async (
     chownSync(dir, Number(ids), Number(group))
   }
   let started = false
+  let stopped = false
   const stop = () => {
+    if (stopped) return
+    stopped = true
+    process.off('exit', stop)
     try {
       if (started) run(bin, 'pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '30'], 40_000)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
   }
+  // Also when the process ends without running its teardown (an uncaught error).
+  process.once('exit', stop)
   try {
     const port = await freePort()
     const password = randomBytes(12).toString('hex')
