@@ -3,7 +3,7 @@ import { escapeControl } from '../output/escape.js'
 import { renderTable } from './table.js'
 
 /** A value of a threshold's metric in its unit: a duration, a rate per day, a share, a count. */
-const valueOf = (result: ThresholdResult, value: number): string => {
+const inUnit = (result: ThresholdResult, value: number): string => {
   switch (result.threshold.kind) {
     case 'duration':
       return formatDuration(value)
@@ -19,16 +19,16 @@ const valueOf = (result: ThresholdResult, value: number): string => {
 const round = (value: number) => String(Math.round(value * 100) / 100)
 
 const boundOf = (result: ThresholdResult) =>
-  `${result.threshold.metric} ${result.threshold.bound === 'max' ? '<=' : '>='} ${valueOf(result, result.threshold.value)}`
+  `${result.threshold.metric} ${result.threshold.bound === 'max' ? '<=' : '>='} ${inUnit(result, result.threshold.value)}`
 
 const measuredOf = (result: ThresholdResult) =>
-  result.measured === null ? 'not measured' : valueOf(result, result.measured)
+  result.measured === null ? 'not measured' : inUnit(result, result.measured)
 
 /** By how much a broken threshold broke: `4 over`, `8% under`; nothing for one that holds. */
 const breachOf = (result: ThresholdResult) => {
   if (!result.breached) return ''
   if (result.by === null) return 'the report has no value for it'
-  return `${valueOf(result, result.by)} ${result.threshold.bound === 'max' ? 'over' : 'under'}`
+  return `${inUnit(result, result.by)} ${result.threshold.bound === 'max' ? 'over' : 'under'}`
 }
 
 /** `ok`, or `BROKEN` and by how much. */
