@@ -95,9 +95,11 @@ export {
 export {
   type ConstraintReport,
   constraintScore,
+  effectiveWaitShare,
   MIN_DONE_FOR_CONSTRAINT,
   type RankedStage,
   rankConstraint,
+  SATURATED_BUSY_SHARE,
 } from './constraint/rank.js'
 export type { ConstraintChange, ConstraintPeriod } from './constraint/timeline/ConstraintTimeline.js'
 export {

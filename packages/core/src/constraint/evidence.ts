@@ -29,6 +29,8 @@ export interface StageEvidence {
   readonly queueNow: number
   readonly queueGrowthPerDay: number
   readonly departures: number
+  /** Time-averaged items in the stage over its concurrency: 1 when it was never idle. */
+  readonly busyShare: number
 }
 
 /**
@@ -58,6 +60,8 @@ export interface EvidenceTotals {
   readonly queueNow: number
   readonly queueGrowthPerDay: number
   readonly departures: number
+  /** Time-averaged number of items in the stage. */
+  readonly avgWip: number
 }
 
 /**
@@ -87,6 +91,7 @@ export const evidenceOf = (totals: EvidenceTotals): StageEvidence => {
     queueNow: totals.queueNow,
     queueGrowthPerDay: totals.queueGrowthPerDay,
     departures: totals.departures,
+    busyShare: totals.avgWip / concurrency,
   }
 }
 
@@ -142,6 +147,7 @@ export const gatherEvidence = (
         queueNow: metrics.queueNow,
         queueGrowthPerDay: metrics.queueGrowthPerDay,
         departures: metrics.departures,
+        avgWip: metrics.avgWip,
       }),
     )
   }

@@ -65,6 +65,7 @@ export const periodEvidence = (
       queueNow: days.queueEnd[end - 1]!,
       queueGrowthPerDay: queueSlopePerDay(area, moment, span),
       departures,
+      avgWip: sum(days.busy, first, end) / span,
     })
   })
   return { evidence, completed }
