@@ -126,5 +126,8 @@ describe('a saturated stage', () => {
     expect(review.waitShare).toBeGreaterThan(0.1)
     expect(report.constraint.ranking.find((entry) => entry.stage === 'develop')!.waitShare).toBe(0)
     expect(report.constraint.stage).toBe('develop')
+    expect(report.constraint.evidence[0]).toBe(
+      'develop was never idle (100% busy, 30 at a time): work always waited for it, in a backlog the events do not show.',
+    )
   })
 })

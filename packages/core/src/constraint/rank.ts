@@ -86,7 +86,9 @@ const clamp01 = (value: number): number => Math.min(1, Math.max(0, value))
 
 const sentences = (top: StageEvidence, after: ReadonlyArray<StageEvidence>): string[] => {
   const lines = [
-    `${formatPercent(top.waitShare)} of lead time is spent waiting for ${top.stage} (a mean wait of ${formatDuration(top.meanWaitSeconds)} before it starts).`,
+    top.busyShare >= SATURATED_BUSY_SHARE && top.waitShare === 0
+      ? `${top.stage} was never idle (${formatPercent(top.busyShare)} busy, ${top.concurrency} at a time): work always waited for it, in a backlog the events do not show.`
+      : `${formatPercent(top.waitShare)} of lead time is spent waiting for ${top.stage} (a mean wait of ${formatDuration(top.meanWaitSeconds)} before it starts).`,
     top.queueGrowthPerDay > 0.05
       ? `The queue in front of ${top.stage} grows by ${top.queueGrowthPerDay.toFixed(1)} items per day (${top.queueNow} waiting at the end, ${top.avgQueue.toFixed(1)} on average).`
       : `${top.avgQueue.toFixed(1)} items wait in front of ${top.stage} on average; the queue is not growing.`,
