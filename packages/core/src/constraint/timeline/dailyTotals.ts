@@ -102,15 +102,15 @@ const spread = (
   moment?: Float64Array,
   atEnd?: Float64Array,
 ): void => {
+  if (start > window.to || end <= window.from) return
   const a = Math.max(start, window.from)
   const b = Math.min(end, window.to)
-  if (a > window.to || end <= window.from) return
-  const dayOf = (at: number) => Math.min(Math.floor((at - window.from) / DAY_MS), days - 1)
-  for (let day = dayOf(a); day <= dayOf(b); day++) {
-    const begins = dayStart(window, day)
-    const ends = dayEnd(window, days, day)
-    const x = Math.max(a, begins)
-    const y = Math.min(b, ends)
+  const last = Math.min(Math.floor((b - window.from) / DAY_MS), days - 1)
+  for (let day = Math.min(Math.floor((a - window.from) / DAY_MS), days - 1); day <= last; day++) {
+    const begins = window.from + day * DAY_MS
+    const ends = day === days - 1 ? window.to : begins + DAY_MS
+    const x = a > begins ? a : begins
+    const y = b < ends ? b : ends
     if (y > x) {
       area[day]! += y - x
       if (moment !== undefined) moment[day]! += ((y - begins) ** 2 - (x - begins) ** 2) / 2
@@ -138,7 +138,10 @@ export const dailyTotals = (
   const newItems = new Float64Array(days)
   const completed = new Float64Array(days)
   const leadSum = new Float64Array(days)
-  const byStage = new Map(stages.map((stage) => [stage, stageDays(stage, days)] as const))
+  const tracked = stages.map((stage) => stageDays(stage, days))
+  // By stage position, for the work stages tracked.
+  const byStage = new Array<StageDays | undefined>(Math.max(0, ...stages) + 1)
+  for (const totals of tracked) byStage[totals.stage] = totals
   for (const timeline of timelines) {
     if (within(window, timeline.firstEnter)) newItems[dayOf(timeline.firstEnter)]!++
     const finished = timeline.doneAt
@@ -148,7 +151,7 @@ export const dailyTotals = (
       leadSum[doneDay]! += finished! - leadStartOf(timeline)
     }
     for (const { stage, enter, exit } of timeline.intervals) {
-      const totals = byStage.get(stage)
+      const totals = byStage[stage]
       if (totals === undefined) continue
       if (doneDay !== undefined) totals.visits[doneDay]!++
       // As in the stage metrics: a stay never closed on a finished item is not WIP.
@@ -160,7 +163,7 @@ export const dailyTotals = (
       spread(window, days, enter, exit ?? Number.POSITIVE_INFINITY, totals.busy)
     }
   }
-  for (const totals of byStage.values()) {
+  for (const totals of tracked) {
     for (const wait of waits[totals.stage] ?? []) {
       const { readyAt, enter, itemDoneAt } = wait
       if (within(window, readyAt)) totals.ready[dayOf(readyAt)]!++
@@ -182,5 +185,5 @@ export const dailyTotals = (
       )
     }
   }
-  return { window, days, newItems, completed, leadSum, stages: [...byStage.values()] }
+  return { window, days, newItems, completed, leadSum, stages: tracked }
 }
