@@ -109,8 +109,8 @@ const spread = (
   for (let day = Math.min(Math.floor((a - window.from) / DAY_MS), days - 1); day <= last; day++) {
     const begins = window.from + day * DAY_MS
     const ends = day === days - 1 ? window.to : begins + DAY_MS
-    const x = a > begins ? a : begins
-    const y = b < ends ? b : ends
+    const x = Math.max(a, begins)
+    const y = Math.min(b, ends)
     if (y > x) {
       area[day]! += y - x
       if (moment !== undefined) moment[day]! += ((y - begins) ** 2 - (x - begins) ** 2) / 2
