@@ -31,6 +31,17 @@ describe('herbie analyze', () => {
     expect(report.constraint).toHaveProperty('confidence')
     expect(Array.isArray(report.constraint.ranking)).toBe(true)
     expect(Array.isArray(report.constraint.evidence)).toBe(true)
+    expect(report.constraintTimeline).toEqual([
+      {
+        from: '2026-03-02T00:00:00.000Z',
+        to: '2026-03-02T08:00:00.000Z',
+        stage: null,
+        confidence: 0,
+        missing: '2 items done; at least 30 are needed to name a constraint.',
+        evidence: [],
+        change: null,
+      },
+    ])
     expect(report.warnings).toEqual([])
     expect(report).not.toHaveProperty('dora')
   })
@@ -55,6 +66,9 @@ describe('herbie analyze', () => {
     expect(stdout).toContain(
       'No constraint named: 2 items done; at least 30 are needed to name a constraint.',
     )
+    // No constraint named: no timeline line either.
+    expect(stdout).not.toContain('The constraint did not move')
+    expect(stdout).not.toContain('The constraint moved')
   })
 
   it('writes the window as human dates, without milliseconds, and says where items are done', () => {

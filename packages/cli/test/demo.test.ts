@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { fileURLToPath } from 'node:url'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { herbie } from './support/run.js'
 
 const stage = (report: { stages: Array<{ name: string; throughputPerDay: number }> }, name: string) =>
   report.stages.find((entry) => entry.name === name)!
+
+// Each test runs the CLI synchronously for seconds: let vitest's worker answer its RPC between
+// them, or it gives up after 60 s ("Timeout calling onTaskUpdate").
+beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)))
 
 describe('herbie demo', () => {
   it('tells the story: coding 40% faster, review is the constraint, lead time gets worse', () => {
@@ -21,10 +26,33 @@ describe('herbie demo', () => {
     expect(whole.dora.deployments).toBeGreaterThan(0)
   })
 
+  it('the constraint timeline: develop until coding got faster, review since, the change found on that day', () => {
+    const { whole, change } = JSON.parse(herbie('demo', '--json').stdout)
+    const timeline = whole.constraintTimeline
+    expect(timeline.map((period: { stage: string }) => period.stage)).toEqual(['develop', 'review'])
+    expect(timeline[0].from).toBe(whole.window.from)
+    expect(timeline[0].to).toBe(timeline[1].from)
+    expect(timeline[1].to).toBe(whole.window.to)
+    expect(timeline[0].change).toBeNull()
+    expect(timeline[1].change).toEqual({ at: change, earliest: change, latest: change })
+    expect(timeline[1].confidence).toBeGreaterThan(timeline[0].confidence)
+  })
+
+  it('a half with one constraint prints one timeline line', () => {
+    const events = fileURLToPath(new URL('../data/demo.ndjson.gz', import.meta.url))
+    const { code, stdout } = herbie('analyze', '--events', events, '--from', '2026-02-04T00:00:00Z')
+    expect(code).toBe(0)
+    expect(stdout).toContain('The constraint did not move over the window: review throughout.')
+    expect(stdout).not.toContain('The constraint moved')
+  })
+
   it('prints the report with the before/after comparison', () => {
     const { code, stdout } = herbie('demo')
     expect(code).toBe(0)
     expect(stdout).toContain('The constraint is review')
+    expect(stdout).toContain('The constraint moved: develop until 2026-02-04, review since 2026-02-04.')
+    expect(stdout).toMatch(/^ {2}2026-01-05 → 2026-02-04 {2}develop \(confidence \d+%\)$/m)
+    expect(stdout).toMatch(/^ {2}2026-02-04 → 2026-03-05 {2}review \(confidence \d+%\)$/m)
     expect(stdout).toContain('Before and after develop got 40% faster')
     expect(stdout).toMatch(/^develop output \(items\/day\) +\d+\.\d +\d+\.\d +\+\d+%$/m)
     expect(stdout).toMatch(/^lead time p50 .*\+\d+%$/m)

@@ -97,14 +97,42 @@ export {
   type ThresholdText,
 } from './check/checkThresholds.js'
 export { limitValue } from './check/limitValue.js'
-export { gatherEvidence, type StageEvidence } from './constraint/evidence.js'
+export {
+  type EvidenceTotals,
+  evidenceOf,
+  gatherEvidence,
+  type StageEvidence,
+} from './constraint/evidence.js'
 export {
   type ConstraintReport,
   constraintScore,
+  effectiveWaitShare,
   MIN_DONE_FOR_CONSTRAINT,
   type RankedStage,
   rankConstraint,
+  SATURATED_BUSY_SHARE,
 } from './constraint/rank.js'
+export type { ConstraintChange, ConstraintPeriod } from './constraint/timeline/ConstraintTimeline.js'
+export {
+  type ChangePoint,
+  type ChangePointOptions,
+  changePoints,
+} from './constraint/timeline/changePoints.js'
+export {
+  type DailyTotals,
+  dailyTotals,
+  dayCount,
+  dayEnd,
+  dayStart,
+  type StageDays,
+} from './constraint/timeline/dailyTotals.js'
+export { daysWindow, periodEvidence } from './constraint/timeline/periodEvidence.js'
+export {
+  CHANGE_PENALTY_PER_SERIES,
+  constraintTimeline,
+  loadAndQueueSeries,
+  MIN_PERIOD_DAYS,
+} from './constraint/timeline/timeline.js'
 export {
   type Correlated,
   type CorrelationSummary,
@@ -169,7 +197,7 @@ export { type AgingItem, agingWip } from './metrics/aging.js'
 export { type DoraBand, type DoraMetrics, doraBands, doraMetrics } from './metrics/dora.js'
 export { type ItemMetrics, itemMetrics, workTime } from './metrics/items.js'
 export { quantileSorted, type Summary, summarizeMillis } from './metrics/percentile.js'
-export { type QueueStats, queueStats } from './metrics/queue.js'
+export { type QueueStats, queueSlopePerDay, queueStats } from './metrics/queue.js'
 export { type StageMetrics, stageMetrics } from './metrics/stages.js'
 export { DAY_MS, overlap, type Window, windowDays, within } from './metrics/Window.js'
 export { collectWaits, nextWorkStage, readyAt, type Wait } from './metrics/waits.js'

@@ -43,7 +43,8 @@ export const demoCommand = Command.make('demo', { json, verbose }, (options) =>
     const whole = yield* runAnalysis({ ...base, from: Option.none(), to: Option.none() })
     const before = yield* runAnalysis({ ...base, from: Option.none(), to: Option.some(manifest.change) })
     const after = yield* runAnalysis({ ...base, from: Option.some(manifest.change), to: Option.none() })
-    const constraint = whole.constraint.stage ?? 'review'
+    // The constraint now: the last period's of the timeline (review, since coding got faster).
+    const constraint = whole.constraintTimeline.at(-1)?.stage ?? whole.constraint.stage ?? 'review'
     // What-if on the first half: would faster coding or one more reviewer have helped?
     const speedup = `speedup ${manifest.changedStage}=${manifest.factor}`
     const reviewer = `capacity ${constraint}=+1`

@@ -71,6 +71,44 @@ export const constraintSentence = (report: FlowReport): string => {
     : `The constraint is ${escapeControl(constraint.stage)} (confidence ${formatPercent(constraint.confidence)}): it limits how much the whole stream delivers.`
 }
 
+const day = (iso: string): string => iso.slice(0, 10)
+
+/**
+ * The constraint timeline: one line when the constraint did not move, else where it moved, each
+ * period's constraint and confidence, when each change happened (with its uncertainty) and each
+ * period's evidence.
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const constraintTimelineLines = (report: FlowReport): string[] => {
+  const periods = report.constraintTimeline
+  const named = (stage: string | null) => (stage === null ? 'no stage named' : escapeControl(stage))
+  if (periods.length <= 1) {
+    const only = periods[0]
+    // Without a named constraint, the constraint sentence has said why already.
+    return only === undefined || only.stage === null
+      ? []
+      : [`The constraint did not move over the window: ${escapeControl(only.stage)} throughout.`]
+  }
+  const moves = periods.map((period, i) =>
+    i === periods.length - 1
+      ? `${named(period.stage)} since ${day(period.from)}`
+      : `${named(period.stage)} until ${day(period.to)}`,
+  )
+  return [
+    `The constraint moved: ${moves.join(', ')}.`,
+    ...periods.flatMap((period) => [
+      `  ${day(period.from)} → ${day(period.to)}  ${named(period.stage)}${period.stage === null ? `: ${escapeControl(period.missing ?? '')}` : ` (confidence ${formatPercent(period.confidence)})`}${
+        period.change === null || period.change.earliest === period.change.latest
+          ? ''
+          : `, changed between ${day(period.change.earliest)} and ${day(period.change.latest)}`
+      }`,
+      ...period.evidence.map((sentence) => `    - ${escapeControl(sentence)}`),
+    ]),
+  ]
+}
+
 /** The item counts, lead and cycle time and flow efficiency, or a sentence when nothing was done. */
 const flowLines = (report: FlowReport): string[] => {
   const { items, leadTime, cycleTime, throughputPerDay, flowEfficiency } = report
@@ -177,6 +215,7 @@ export const renderReport = (report: FlowReport): string => {
     '',
     constraintSentence(report),
     ...report.constraint.evidence.map((sentence) => `  - ${escapeControl(sentence)}`),
+    ...constraintTimelineLines(report),
   ]
   if (report.constraint.notToOptimise.length > 0) {
     lines.push(

@@ -1,4 +1,5 @@
 import type { ConstraintReport } from '../constraint/rank.js'
+import type { ConstraintPeriod } from '../constraint/timeline/ConstraintTimeline.js'
 import type { CorrelationSummary } from '../correlate/Correlation.js'
 import type { InputSummary } from '../ingest/inputWarnings.js'
 import type { AgingItem } from '../metrics/aging.js'
@@ -21,6 +22,8 @@ export interface FlowReport extends ItemMetrics {
   readonly done: DoneRuleSummary
   readonly stages: ReadonlyArray<StageMetrics>
   readonly constraint: ConstraintReport
+  /** The window split where the constraint changed, each period with its own constraint; one period when it did not. */
+  readonly constraintTimeline: ReadonlyArray<ConstraintPeriod>
   /** How items of different sources were joined, and the events left unlinked. */
   readonly correlation: CorrelationSummary
   /** Whether the constraint sits before the code: failure demand, rework, abandonment, clarity. */

@@ -1,5 +1,6 @@
 import { gatherEvidence } from '../constraint/evidence.js'
 import { rankConstraint } from '../constraint/rank.js'
+import { constraintTimeline } from '../constraint/timeline/timeline.js'
 import type { CorrelationSummary } from '../correlate/Correlation.js'
 import type { HintValue } from '../ingest/ItemHints.js'
 import { agingWip } from '../metrics/aging.js'
@@ -82,6 +83,7 @@ export const buildReport = (
     ...items,
     stages,
     constraint,
+    constraintTimeline: constraintTimeline(timelines, index, waits, window, evidence, constraint),
     correlation: context.correlation,
     upstream: upstreamSignals(
       timelines,

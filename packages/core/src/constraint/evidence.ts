@@ -29,6 +29,70 @@ export interface StageEvidence {
   readonly queueNow: number
   readonly queueGrowthPerDay: number
   readonly departures: number
+  /** Time-averaged items in the stage over its concurrency: 1 when it was never idle. */
+  readonly busyShare: number
+}
+
+/**
+ * What one work stage's evidence is computed from over a span of time: the counts and sums that
+ * both the whole window ({@link gatherEvidence}) and a period of the constraint timeline gather.
+ *
+ * @since 0.1.0
+ * @category constraint
+ */
+export interface EvidenceTotals {
+  readonly stage: string
+  /** The stream's declared capacity of the stage, if any. */
+  readonly declared: number | undefined
+  /** The most items seen in the stage at one time. */
+  readonly peakWip: number
+  /** New items per day in the span. */
+  readonly newPerDay: number
+  /** Items done in the span, and their stays in this stage (its routing). */
+  readonly completed: number
+  readonly visits: number
+  /** Lead time of the items done in the span, and their waits in front of this stage (ms). */
+  readonly leadSum: number
+  readonly waited: number
+  readonly meanServiceSeconds: number
+  readonly meanWaitSeconds: number
+  readonly avgQueue: number
+  readonly queueNow: number
+  readonly queueGrowthPerDay: number
+  readonly departures: number
+  /** Time-averaged number of items in the stage. */
+  readonly avgWip: number
+}
+
+/**
+ * The evidence of one work stage from its totals: concurrency, demand, capacity, utilisation
+ * and wait share.
+ *
+ * @since 0.1.0
+ * @category constraint
+ */
+export const evidenceOf = (totals: EvidenceTotals): StageEvidence => {
+  const concurrency = Math.max(totals.declared ?? totals.peakWip, 1)
+  const service = totals.meanServiceSeconds
+  const routing = totals.completed > 0 ? totals.visits / totals.completed : 1
+  const demandPerDay = totals.newPerDay * routing
+  const capacityPerDay = service > 0 ? (concurrency * 86_400) / service : Number.POSITIVE_INFINITY
+  return {
+    stage: totals.stage,
+    utilisation: Number.isFinite(capacityPerDay) ? demandPerDay / capacityPerDay : 0,
+    concurrency,
+    concurrencySource: totals.declared === undefined ? 'observed' : 'stream',
+    capacityPerDay,
+    demandPerDay,
+    waitShare: totals.leadSum > 0 ? totals.waited / totals.leadSum : 0,
+    meanWaitSeconds: totals.meanWaitSeconds,
+    meanServiceSeconds: service,
+    avgQueue: totals.avgQueue,
+    queueNow: totals.queueNow,
+    queueGrowthPerDay: totals.queueGrowthPerDay,
+    departures: totals.departures,
+    busyShare: totals.avgWip / concurrency,
+  }
 }
 
 /**
@@ -67,27 +131,25 @@ export const gatherEvidence = (
         waited += wait.enter - wait.readyAt
       }
     }
-    const declared = index.stages[stage]!.capacity
-    const concurrency = Math.max(declared ?? metrics.peakWip, 1)
-    const service = metrics.timeInStage.mean
-    const routing = completed > 0 ? visits[stage]! / completed : 1
-    const demandPerDay = newPerDay * routing
-    const capacityPerDay = service > 0 ? (concurrency * 86_400) / service : Number.POSITIVE_INFINITY
-    evidence.push({
-      stage: metrics.name,
-      utilisation: Number.isFinite(capacityPerDay) ? demandPerDay / capacityPerDay : 0,
-      concurrency,
-      concurrencySource: declared === undefined ? 'observed' : 'stream',
-      capacityPerDay,
-      demandPerDay,
-      waitShare: leadSum > 0 ? waited / leadSum : 0,
-      meanWaitSeconds: metrics.waitBefore.mean,
-      meanServiceSeconds: service,
-      avgQueue: metrics.avgQueue,
-      queueNow: metrics.queueNow,
-      queueGrowthPerDay: metrics.queueGrowthPerDay,
-      departures: metrics.departures,
-    })
+    evidence.push(
+      evidenceOf({
+        stage: metrics.name,
+        declared: index.stages[stage]!.capacity,
+        peakWip: metrics.peakWip,
+        newPerDay,
+        completed,
+        visits: visits[stage]!,
+        leadSum,
+        waited,
+        meanServiceSeconds: metrics.timeInStage.mean,
+        meanWaitSeconds: metrics.waitBefore.mean,
+        avgQueue: metrics.avgQueue,
+        queueNow: metrics.queueNow,
+        queueGrowthPerDay: metrics.queueGrowthPerDay,
+        departures: metrics.departures,
+        avgWip: metrics.avgWip,
+      }),
+    )
   }
   return evidence
 }

@@ -49,24 +49,46 @@ export const MIN_DONE_FOR_CONSTRAINT = 30
 const MIN_CONFIDENCE = 0.05
 
 /**
- * The raw score of a stage: its load (demand over capacity, capped at 2) first, then the share of
- * lead time spent waiting for it, then the growth of its queue relative to its demand. A long
- * stage that works on many items at once has a low load and no queue; a short stage with no queue
- * has a low load: neither scores high.
+ * The busy share from which a stage counts as saturated: its servers were never idle.
  *
  * @since 0.1.0
  * @category constraint
  */
-export const constraintScore = (evidence: StageEvidence): number => {
+export const SATURATED_BUSY_SHARE = 0.99
+
+/**
+ * The share of lead time taken to wait for a stage. A saturated stage (busy at least
+ * {@link SATURATED_BUSY_SHARE} of the time) always had work waiting for it, even where the data
+ * cannot show the wait (developers pulling from a backlog that has no events): its share is at
+ * least the largest any stage shows (`largest`).
+ *
+ * @since 0.1.0
+ * @category constraint
+ */
+export const effectiveWaitShare = (evidence: StageEvidence, largest: number): number =>
+  evidence.busyShare >= SATURATED_BUSY_SHARE ? Math.max(evidence.waitShare, largest) : evidence.waitShare
+
+/**
+ * The raw score of a stage: its load (demand over capacity, capped at 2) first, then the share of
+ * lead time spent waiting for it (`waitShare`, its own unless given), then the growth of its
+ * queue relative to its demand. A long stage that works on many items at once has a low load and
+ * no queue; a short stage with no queue has a low load: neither scores high.
+ *
+ * @since 0.1.0
+ * @category constraint
+ */
+export const constraintScore = (evidence: StageEvidence, waitShare = evidence.waitShare): number => {
   const growth = evidence.demandPerDay > 0 ? evidence.queueGrowthPerDay / evidence.demandPerDay : 0
-  return Math.min(evidence.utilisation, 2) + 0.5 * evidence.waitShare + Math.min(Math.max(growth, 0), 0.5)
+  return Math.min(evidence.utilisation, 2) + 0.5 * waitShare + Math.min(Math.max(growth, 0), 0.5)
 }
 
 const clamp01 = (value: number): number => Math.min(1, Math.max(0, value))
 
 const sentences = (top: StageEvidence, after: ReadonlyArray<StageEvidence>): string[] => {
   const lines = [
-    `${formatPercent(top.waitShare)} of lead time is spent waiting for ${top.stage} (a mean wait of ${formatDuration(top.meanWaitSeconds)} before it starts).`,
+    top.busyShare >= SATURATED_BUSY_SHARE && top.waitShare === 0
+      ? `${top.stage} was never idle (${formatPercent(top.busyShare)} busy, ${top.concurrency} at a time): work always waited for it, in a backlog the events do not show.`
+      : `${formatPercent(top.waitShare)} of lead time is spent waiting for ${top.stage} (a mean wait of ${formatDuration(top.meanWaitSeconds)} before it starts).`,
     top.queueGrowthPerDay > 0.05
       ? `The queue in front of ${top.stage} grows by ${top.queueGrowthPerDay.toFixed(1)} items per day (${top.queueNow} waiting at the end, ${top.avgQueue.toFixed(1)} on average).`
       : `${top.avgQueue.toFixed(1)} items wait in front of ${top.stage} on average; the queue is not growing.`,
@@ -118,8 +140,13 @@ export const rankConstraint = (
   evidence: ReadonlyArray<StageEvidence>,
   completed: number,
 ): ConstraintReport => {
+  const largest = Math.max(0, ...evidence.map((stage) => stage.waitShare))
   const scored = evidence
-    .map((stage, order) => ({ stage, order, raw: constraintScore(stage) }))
+    .map((stage, order) => ({
+      stage,
+      order,
+      raw: constraintScore(stage, effectiveWaitShare(stage, largest)),
+    }))
     .sort((a, b) => b.raw - a.raw || a.order - b.order)
   const first = scored[0]
   if (first === undefined || first.raw <= 0) {

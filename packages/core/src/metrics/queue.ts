@@ -37,8 +37,18 @@ export const queueStats = (waits: ReadonlyArray<Wait>, window: Window): QueueSta
     moment += (b * b - a * a) / 2
   }
   if (span <= 0) return { avg: now, now, growthPerDay: 0 }
-  const meanQueue = area / span
-  const covariance = moment / span - (span / 2) * meanQueue
-  const slopePerMs = covariance / ((span * span) / 12)
-  return { avg: meanQueue, now, growthPerDay: slopePerMs * DAY_MS }
+  return { avg: area / span, now, growthPerDay: queueSlopePerDay(area, moment, span) }
+}
+
+/**
+ * The least-squares slope, in items per day, of a queue size over `[0, span)` ms from its
+ * integral (`area`, item·ms) and first moment (`moment`, the integral of size × time).
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const queueSlopePerDay = (area: number, moment: number, span: number): number => {
+  if (span <= 0) return 0
+  const covariance = moment / span - (span / 2) * (area / span)
+  return (covariance / ((span * span) / 12)) * DAY_MS
 }
