@@ -127,6 +127,8 @@ describe('herbie sync argocd and argo-workflows against loopback Argo servers', 
     writeFileSync(
       join(folder, 'herbie.config.json'),
       JSON.stringify({
+        // The store is the default; these tests read the NDJSON file.
+        out: 'events.ndjson',
         sources: {
           deploys: { adapter: 'argocd', options: { baseUrl: `${origin}/argocd` } },
           itests: {

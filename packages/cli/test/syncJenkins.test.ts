@@ -105,6 +105,8 @@ describe('herbie sync jenkins against a loopback Jenkins behind /jenkins', () =>
     writeFileSync(
       join(folder, 'herbie.config.json'),
       JSON.stringify({
+        // The store is the default; these tests read the NDJSON file.
+        out: 'events.ndjson',
         sources: {
           ci: { adapter: 'jenkins', options: { baseUrl: `${origin}/jenkins`, jobs: ['payments'] } },
         },

@@ -132,6 +132,8 @@ describe('herbie sync jira against a loopback Jira', () => {
     writeFileSync(
       join(folder, 'herbie.config.json'),
       JSON.stringify({
+        // The store is the default; these tests read the NDJSON file.
+        out: 'events.ndjson',
         sources: {
           tracker: {
             adapter: 'jira',
