@@ -1,7 +1,7 @@
 /**
- * Writes the benchmark input once: about 1,000,000 stage events (≈140 MB of NDJSON) from the
- * core simulator, in seeded chunks so the events are never all in memory. Reused while the
- * parameters match.
+ * Writes the benchmark input once: by default about 1,000,000 stage events (≈140 MB of NDJSON)
+ * from the core simulator, in seeded chunks (about 126,000 events each) so the events are never
+ * all in memory. Reused while the parameters match. The store benchmarks use it too.
  */
 
 import { once } from 'node:events'
@@ -9,13 +9,21 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { type SimScenario, simulate } from '@herbie/core'
 
 const CHUNKS = 8
-const scenario = (chunk: number): SimScenario => ({
+
+/** How much to write and where: the chunks, the file's name, the source of each chunk's events. */
+export interface BenchInput {
+  readonly chunks?: number
+  readonly name?: string
+  readonly sourceOf?: (chunk: number) => string
+}
+
+const scenario = (chunk: number, sourceOf: (chunk: number) => string = () => 'bench'): SimScenario => ({
   seed: 1000 + chunk,
   start: '2025-01-01T00:00:00Z',
   days: 300,
   arrivals: { kind: 'poisson', perDay: 32 },
   itemPrefix: `bench${chunk}`,
-  source: 'bench',
+  source: sourceOf(chunk),
   stages: [
     { name: 'develop', servers: 30, service: { kind: 'lognormal', mean: 16, cv: 0.7 } },
     { name: 'review', servers: 3, service: { kind: 'exponential', mean: 2 }, queue: 'review-queue' },
@@ -31,20 +39,23 @@ const scenario = (chunk: number): SimScenario => ({
   ],
 })
 
-/** Generates `dir/events.ndjson` unless it exists with the same parameters; returns its path. */
-export const ensureEvents = async (dir: string): Promise<{ path: string; events: number }> => {
+/** Generates `dir/NAME.ndjson` (`events` by default) unless it exists with the same parameters; returns its path. */
+export const ensureEvents = async (
+  dir: string,
+  { chunks = CHUNKS, name = 'events', sourceOf }: BenchInput = {},
+): Promise<{ path: string; events: number }> => {
   mkdirSync(dir, { recursive: true })
-  const path = `${dir}/events.ndjson`
-  const stamp = `${dir}/events.json`
-  const key = JSON.stringify(Array.from({ length: CHUNKS }, (_, chunk) => scenario(chunk)))
+  const path = `${dir}/${name}.ndjson`
+  const stamp = `${dir}/${name}.json`
+  const key = JSON.stringify(Array.from({ length: chunks }, (_, chunk) => scenario(chunk, sourceOf)))
   if (existsSync(path) && existsSync(stamp)) {
     const previous = JSON.parse(readFileSync(stamp, 'utf8')) as { key: string; events: number }
     if (previous.key === key) return { path, events: previous.events }
   }
   const out = createWriteStream(path)
   let events = 0
-  for (let chunk = 0; chunk < CHUNKS; chunk++) {
-    for (const event of simulate(scenario(chunk)).events) {
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    for (const event of simulate(scenario(chunk, sourceOf)).events) {
       events++
       if (!out.write(`${JSON.stringify(event)}\n`)) await once(out, 'drain')
     }

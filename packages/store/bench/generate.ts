@@ -1,57 +1,13 @@
 /**
- * Writes the benchmark input once: `chunks` seeded runs of the core simulator (about 126,000
- * stage events each) as NDJSON, never all in memory. Reused while the parameters match.
+ * The store benchmarks' input: the CLI benchmark's seeded simulator runs, `chunks` of them, in
+ * `events-<chunks>.ndjson`, their events alternately from github and jira.
  */
-
-import { once } from 'node:events'
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { type SimScenario, simulate } from '@herbie/core'
-
-const scenario = (chunk: number): SimScenario => ({
-  seed: 1000 + chunk,
-  start: '2025-01-01T00:00:00Z',
-  days: 300,
-  arrivals: { kind: 'poisson', perDay: 32 },
-  itemPrefix: `bench${chunk}`,
-  source: chunk % 2 === 0 ? 'github' : 'jira',
-  stages: [
-    { name: 'develop', servers: 30, service: { kind: 'lognormal', mean: 16, cv: 0.7 } },
-    { name: 'review', servers: 3, service: { kind: 'exponential', mean: 2 }, queue: 'review-queue' },
-    { name: 'ci', servers: Number.POSITIVE_INFINITY, service: { kind: 'lognormal', mean: 0.75, cv: 0.3 } },
-    {
-      name: 'deploy',
-      servers: 1,
-      service: { kind: 'exponential', mean: 0.4 },
-      queue: 'deploy-queue',
-      environment: 'production',
-      failureRate: 0.05,
-    },
-  ],
-})
+import { ensureEvents as ensureBenchEvents } from '../../cli/bench/generate.js'
 
 /** Generates `dir/events-<chunks>.ndjson` unless it exists with the same parameters. */
-export const ensureEvents = async (
-  dir: string,
-  chunks: number,
-): Promise<{ path: string; events: number }> => {
-  mkdirSync(dir, { recursive: true })
-  const path = `${dir}/events-${chunks}.ndjson`
-  const stamp = `${dir}/events-${chunks}.json`
-  const key = JSON.stringify(Array.from({ length: chunks }, (_, chunk) => scenario(chunk)))
-  if (existsSync(path) && existsSync(stamp)) {
-    const previous = JSON.parse(readFileSync(stamp, 'utf8')) as { key: string; events: number }
-    if (previous.key === key) return { path, events: previous.events }
-  }
-  const out = createWriteStream(path)
-  let events = 0
-  for (let chunk = 0; chunk < chunks; chunk++) {
-    for (const event of simulate(scenario(chunk)).events) {
-      events++
-      if (!out.write(`${JSON.stringify(event)}\n`)) await once(out, 'drain')
-    }
-  }
-  out.end()
-  await once(out, 'finish')
-  writeFileSync(stamp, JSON.stringify({ key, events }))
-  return { path, events }
-}
+export const ensureEvents = (dir: string, chunks: number): Promise<{ path: string; events: number }> =>
+  ensureBenchEvents(dir, {
+    chunks,
+    name: `events-${chunks}`,
+    sourceOf: (chunk) => (chunk % 2 === 0 ? 'github' : 'jira'),
+  })
