@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EventStore } from '@herbie/core'
+import { numberedEvent as numbered } from '@herbie/testkit'
 import { Chunk, Effect, Stream } from 'effect'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { postgresEventStore } from '../src/index.js'
-import { numbered } from './events.js'
 import { execute, freshDatabase, server } from './support.js'
 
 const fixture = fileURLToPath(new URL('fixtures/writer.mjs', import.meta.url))

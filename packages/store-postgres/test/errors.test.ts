@@ -1,9 +1,9 @@
 import { createServer } from 'node:net'
 import { EventStore, type StoreError } from '@herbie/core'
+import { numberedEvent as numbered } from '@herbie/testkit'
 import { Cause, Effect, Exit, Logger, LogLevel, Option } from 'effect'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { postgresEventStore } from '../src/index.js'
-import { numbered } from './events.js'
 import { server } from './support.js'
 
 const closedPort = () =>

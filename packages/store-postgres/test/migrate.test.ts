@@ -1,9 +1,9 @@
 import { EventStore } from '@herbie/core'
+import { numberedEvent as numbered } from '@herbie/testkit'
 import { Chunk, Effect, Exit, Stream } from 'effect'
 import { describe, expect, it } from 'vitest'
 import { POSTGRES_SCHEMA_VERSION, postgresEventStore } from '../src/index.js'
 import { MIGRATIONS } from '../src/internal/schema.js'
-import { numbered } from './events.js'
 import { execute, freshDatabase, server } from './support.js'
 
 const open = <A>(url: string, program: Effect.Effect<A, unknown, EventStore>) =>

@@ -1,8 +1,8 @@
 import { EventStore } from '@herbie/core'
+import { numberedEvent as numbered } from '@herbie/testkit'
 import { Cause, Chunk, Effect, Exit, Option, Stream } from 'effect'
 import { describe, expect, it } from 'vitest'
 import { postgresEventStore } from '../src/index.js'
-import { numbered } from './events.js'
 import { freshDatabase, server } from './support.js'
 
 describe.skipIf(server === null)('upsert', () => {

@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { EventStore } from '@herbie/core'
+import { numberedEvent as numbered } from '@herbie/testkit'
 import { Chunk, Effect, Stream } from 'effect'
 import { describe, expect, it } from 'vitest'
 import { layerEmbeddedStore } from '../src/index.js'
-import { numbered, tempStore } from './support.js'
+import { tempStore } from './support.js'
 
 const fixture = fileURLToPath(new URL('fixtures/ingest.ts', import.meta.url))
 

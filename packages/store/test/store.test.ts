@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { EventStore } from '@herbie/core'
+import { numberedEvent as numbered } from '@herbie/testkit'
 import { Chunk, Effect, Either, Option, Stream } from 'effect'
 import sqlite from 'node-sqlite3-wasm'
 import { describe, expect, it } from 'vitest'
 import { layerEmbeddedStore, makeEmbeddedStore, STORE_SCHEMA_VERSION } from '../src/index.js'
-import { numbered, tempStore } from './support.js'
+import { tempStore } from './support.js'
 
 const withStore = <A, E>(path: string, program: Effect.Effect<A, E, EventStore>) =>
   Effect.runPromise(Effect.provide(program, layerEmbeddedStore(path)))
