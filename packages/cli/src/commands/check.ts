@@ -3,7 +3,7 @@ import { checkThresholds } from '@herbie/core'
 import { Console, Effect } from 'effect'
 import { givenThresholds } from '../check/givenThresholds.js'
 import { ThresholdsBroken } from '../check/ThresholdsBroken.js'
-import { analysisConfig, analysisSettings } from '../config/analysisSettings.js'
+import { analysisConfig, settingsOf } from '../config/analysisSettings.js'
 import { UsageError } from '../errors.js'
 import { checkVerdict, renderCheck, renderCheckMarkdown } from '../render/check.js'
 import { config, correlate, events, from, skipInvalid, stream, text, to, verbose } from './options.js'
@@ -38,9 +38,10 @@ export const checkCommand = Command.make(
   { events, stream, from, to, skipInvalid, max, min, format, config, correlate, verbose },
   (options) =>
     Effect.gen(function* () {
+      // The config is read once: for the thresholds and for the analysis settings.
       const { file, config: loaded } = yield* analysisConfig(options)
       const thresholds = yield* givenThresholds(options.max, options.min, { file, check: loaded.check })
-      const settings = yield* analysisSettings(options)
+      const settings = yield* settingsOf(loaded, options.correlate)
       const report = yield* runAnalysis({ ...options, settings })
       const checked = checkThresholds(report, thresholds)
       if ('problems' in checked) return yield* new UsageError({ reason: checked.problems.join('; ') })

@@ -41,6 +41,29 @@ export const analysisConfig = (
   })
 
 /**
+ * The analysis settings of a loaded config's `correlation` and `upstream` (the defaults where it
+ * has none), with `--correlate` replacing the rules.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const settingsOf = (
+  config: Pick<HerbieConfig, 'correlation' | 'upstream'>,
+  correlate: SettingsInput['correlate'],
+): Effect.Effect<AnalysisSettings, UsageError> =>
+  Effect.gen(function* () {
+    const rules: ReadonlyArray<CorrelationRule> | undefined = Option.isSome(correlate)
+      ? yield* parseRules('--correlate', correlate.value)
+      : undefined
+    const correlation =
+      rules === undefined ? config.correlation : { ...(config.correlation ?? defaultCorrelation), rules }
+    return {
+      ...(correlation === undefined ? {} : { correlation }),
+      ...(config.upstream === undefined ? {} : { upstream: config.upstream }),
+    }
+  })
+
+/**
  * The `correlation` and `upstream` of the config file given with `--config`, or of the one in
  * `cwd` when there is one (the defaults when there is none), with `--correlate` replacing the
  * rules. The sources are not read: their `{ "env": "NAME" }` references need not be set.
@@ -52,15 +75,4 @@ export const analysisSettings = (
   input: SettingsInput,
   cwd: string = process.cwd(),
 ): Effect.Effect<AnalysisSettings, ConfigFileInvalid | UsageError> =>
-  Effect.gen(function* () {
-    const { config } = yield* analysisConfig(input, cwd)
-    const rules: ReadonlyArray<CorrelationRule> | undefined = Option.isSome(input.correlate)
-      ? yield* parseRules('--correlate', input.correlate.value)
-      : undefined
-    const correlation =
-      rules === undefined ? config.correlation : { ...(config.correlation ?? defaultCorrelation), rules }
-    return {
-      ...(correlation === undefined ? {} : { correlation }),
-      ...(config.upstream === undefined ? {} : { upstream: config.upstream }),
-    }
-  })
+  analysisConfig(input, cwd).pipe(Effect.flatMap(({ config }) => settingsOf(config, input.correlate)))
